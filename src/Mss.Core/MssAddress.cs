@@ -1,0 +1,362 @@
+using System;
+using System.Diagnostics;
+
+namespace Mss.Core;
+
+/// <summary>
+/// An address of the MSSanté trust space (ADDR-1): a bare <c>local@domain</c> whose domain ends with
+/// <c>.mssante.fr</c> on a label boundary, in the strict syntax of ADDR-3; or a patient's Mon espace santé address
+/// <c>&lt;INS&gt;@patient.mssante.fr</c> (ADDR-2).
+/// </summary>
+/// <remarks>
+/// <para>
+/// The canonical form keeps the local part's case and lower-cases the domain (ADDR-1); equality and hashing follow it,
+/// so they ignore the domain's case only. A patient address holds its INS packed in 64 bits and no string.
+/// </para>
+/// <para>
+/// <c>default(MssAddress)</c> is the "no address" value: <see cref="IsDefault"/> is true, <see cref="ToString()"/>,
+/// <see cref="LocalPart"/> and <see cref="Domain"/> return the empty string and <see cref="IsPatient"/> is false.
+/// </para>
+/// <para>A patient address carries an INS: the debugger shows it masked, exceptions never carry it (INS-8).</para>
+/// </remarks>
+[DebuggerDisplay("{DebuggerDisplay,nq}")]
+public readonly struct MssAddress : IEquatable<MssAddress>
+#if NET8_0_OR_GREATER
+    , ISpanParsable<MssAddress>, ISpanFormattable, IUtf8SpanParsable<MssAddress>, IUtf8SpanFormattable
+#endif
+{
+    /// <summary>The domain of every patient address (ADDR-2).</summary>
+    public const string PatientDomain = "patient.mssante.fr";
+
+    /// <summary>The trust-space suffix every MSSanté domain ends with, on a label boundary (ADDR-1).</summary>
+    public const string TrustSpaceSuffix = ".mssante.fr";
+
+    /// <summary>At most 254 characters in an address (ADDR-3).</summary>
+    public const int MaxLength = 254;
+
+    /// <summary>At most 64 characters in a local part (ADDR-3).</summary>
+    public const int MaxLocalPartLength = 64;
+
+    /// <summary>At most 63 characters in a domain label (ADDR-3).</summary>
+    public const int MaxLabelLength = 63;
+
+    private const int PatientAddressLength = InsMatricule.Length + 1 + 18;
+
+    // A professional address holds its canonical text and the position of '@'; a patient address holds only its INS.
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private readonly string? _text;
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private readonly InsMatricule _ins;
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private readonly int _at;
+
+    private MssAddress(string text, int at)
+    {
+        _text = text;
+        _at = at;
+        _ins = default;
+    }
+
+    private MssAddress(InsMatricule ins)
+    {
+        _text = null;
+        _at = InsMatricule.Length;
+        _ins = ins;
+    }
+
+    /// <summary>True for <c>default(MssAddress)</c>, the "no address" value.</summary>
+    public bool IsDefault => _text is null && _ins.IsDefault;
+
+    /// <summary>The local part, case kept; the INS for a patient address; empty for <c>default</c>.</summary>
+    public string LocalPart => IsPatient ? _ins.ToString() : _text?.Substring(0, _at) ?? string.Empty;
+
+    /// <summary>The domain in lower case (ADDR-1); empty for <c>default</c>.</summary>
+    public string Domain => IsPatient ? PatientDomain : _text?.Substring(_at + 1) ?? string.Empty;
+
+    /// <summary>True when the domain is <c>patient.mssante.fr</c>: a Mon espace santé address whose local part is a valid INS (ADDR-2).</summary>
+    public bool IsPatient => !_ins.IsDefault;
+
+    private string DebuggerDisplay => IsPatient ? _ins.ToMaskedString() + "@" + PatientDomain : ToString();
+
+    /// <summary>Compares two addresses: local part case-sensitive, domain case-insensitive (ADDR-1).</summary>
+    /// <param name="left">The first address.</param>
+    /// <param name="right">The second address.</param>
+    /// <returns>True when equal.</returns>
+    public static bool operator ==(MssAddress left, MssAddress right) => left.Equals(right);
+
+    /// <summary>Compares two addresses for inequality.</summary>
+    /// <param name="left">The first address.</param>
+    /// <param name="right">The second address.</param>
+    /// <returns>True when they differ.</returns>
+    public static bool operator !=(MssAddress left, MssAddress right) => !left.Equals(right);
+
+    /// <summary>Parses a bare MSSanté address (ADDR-1…ADDR-3). Never throws.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="result">The address, or <c>default</c> when refused.</param>
+    /// <returns>True when valid.</returns>
+    public static bool TryParse(ReadOnlySpan<char> s, out MssAddress result) => ParseChars(s, null, out result) == AddressError.None;
+
+    /// <summary>
+    /// Parses a bare MSSanté address (ADDR-1…ADDR-3). Never throws; null is refused. A canonical input string is kept
+    /// as it is: no allocation.
+    /// </summary>
+    /// <param name="s">The text, possibly null.</param>
+    /// <param name="result">The address, or <c>default</c> when refused.</param>
+    /// <returns>True when valid.</returns>
+    public static bool TryParse(string? s, out MssAddress result) => ParseChars(s.AsSpan(), s, out result) == AddressError.None;
+
+    /// <summary>Parses a bare MSSanté address from UTF-8 bytes (ADDR-1…ADDR-3). Never throws.</summary>
+    /// <param name="utf8">The UTF-8 text.</param>
+    /// <param name="result">The address, or <c>default</c> when refused.</param>
+    /// <returns>True when valid.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out MssAddress result) => ParseUtf8(utf8, out result) == AddressError.None;
+
+    /// <summary>Parses a bare MSSanté address (ADDR-1…ADDR-3).</summary>
+    /// <param name="s">The text.</param>
+    /// <returns>The address.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is null.</exception>
+    /// <exception cref="MssAddressFormatException">The text is refused; <see cref="MssAddressFormatException.Error"/> says why.</exception>
+    public static MssAddress Parse(string s)
+    {
+        if (s is null)
+        {
+            throw new ArgumentNullException(nameof(s));
+        }
+
+        AddressError error = ParseChars(s.AsSpan(), s, out MssAddress result);
+        return error == AddressError.None ? result : throw new MssAddressFormatException(error);
+    }
+
+    /// <summary>Parses a bare MSSanté address (ADDR-1…ADDR-3).</summary>
+    /// <param name="s">The text.</param>
+    /// <returns>The address.</returns>
+    /// <exception cref="MssAddressFormatException">The text is refused; <see cref="MssAddressFormatException.Error"/> says why.</exception>
+    public static MssAddress Parse(ReadOnlySpan<char> s)
+    {
+        AddressError error = ParseChars(s, null, out MssAddress result);
+        return error == AddressError.None ? result : throw new MssAddressFormatException(error);
+    }
+
+    /// <summary>Parses a bare MSSanté address from UTF-8 bytes (ADDR-1…ADDR-3).</summary>
+    /// <param name="utf8">The UTF-8 text.</param>
+    /// <returns>The address.</returns>
+    /// <exception cref="MssAddressFormatException">The text is refused; <see cref="MssAddressFormatException.Error"/> says why.</exception>
+    public static MssAddress Parse(ReadOnlySpan<byte> utf8)
+    {
+        AddressError error = ParseUtf8(utf8, out MssAddress result);
+        return error == AddressError.None ? result : throw new MssAddressFormatException(error);
+    }
+
+    /// <summary>
+    /// Says why a text is not a valid MSSanté address, without allocating: the first of <see cref="AddressError"/>'s
+    /// errors that applies (ADDR-1…ADDR-3), or <see cref="AddressError.None"/>. Agrees with <see cref="TryParse(ReadOnlySpan{char}, out MssAddress)"/>.
+    /// </summary>
+    /// <param name="s">The text.</param>
+    /// <returns>The first error, or <see cref="AddressError.None"/> when valid.</returns>
+    public static AddressError Validate(ReadOnlySpan<char> s) => AddressSyntax.Check(s, out _, out _, out _);
+
+    /// <summary>Says why UTF-8 bytes are not a valid MSSanté address, without allocating; see <see cref="Validate(ReadOnlySpan{char})"/>.</summary>
+    /// <param name="utf8">The UTF-8 text.</param>
+    /// <returns>The first error, or <see cref="AddressError.None"/> when valid.</returns>
+    public static AddressError Validate(ReadOnlySpan<byte> utf8) => AddressSyntax.Check(utf8, out _, out _, out _);
+
+    /// <summary>The Mon espace santé address of a patient: <c>&lt;INS&gt;@patient.mssante.fr</c> (ADDR-2).</summary>
+    /// <param name="ins">The patient's matricule; must not be <c>default</c>.</param>
+    /// <returns>The patient address.</returns>
+    /// <exception cref="ArgumentException"><paramref name="ins"/> is <c>default</c>.</exception>
+    public static MssAddress ForPatient(InsMatricule ins) =>
+        ins.IsDefault ? throw new ArgumentException("A patient address needs an INS matricule (ADDR-2).", nameof(ins)) : new MssAddress(ins);
+
+    /// <summary>The INS of a patient address (ADDR-2).</summary>
+    /// <param name="ins">The INS, or <c>default</c> when this is not a patient address.</param>
+    /// <returns>True for a patient address.</returns>
+    public bool TryGetIns(out InsMatricule ins)
+    {
+        ins = _ins;
+        return IsPatient;
+    }
+
+    /// <summary>The canonical <c>local@domain</c>, domain in lower case (ADDR-1); the empty string for <c>default</c>.</summary>
+    /// <returns>The canonical text.</returns>
+    public override string ToString()
+    {
+        if (!IsPatient)
+        {
+            return _text ?? string.Empty;
+        }
+
+        Span<char> buffer = stackalloc char[PatientAddressLength];
+        FormatPatient(buffer);
+        return buffer.ToString();
+    }
+
+    /// <summary>The canonical text; format must be empty or <c>"G"</c>.</summary>
+    /// <param name="format">Empty or <c>"G"</c>.</param>
+    /// <param name="formatProvider">Ignored.</param>
+    /// <returns>The canonical text.</returns>
+    /// <exception cref="FormatException">Another format was asked for.</exception>
+    public string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        CheckFormat(format.AsSpan());
+        return ToString();
+    }
+
+    /// <summary>Writes the canonical text into <paramref name="destination"/>.</summary>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="charsWritten">How many characters were written.</param>
+    /// <param name="format">Empty or <c>"G"</c>.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>False when <paramref name="destination"/> is too small.</returns>
+    /// <exception cref="FormatException">Another format was asked for.</exception>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
+    {
+        CheckFormat(format);
+        int length = IsPatient ? PatientAddressLength : _text?.Length ?? 0;
+        if (destination.Length < length)
+        {
+            charsWritten = 0;
+            return false;
+        }
+
+        if (IsPatient)
+        {
+            FormatPatient(destination);
+        }
+        else
+        {
+            _text.AsSpan().CopyTo(destination);
+        }
+
+        charsWritten = length;
+        return true;
+    }
+
+    /// <summary>Writes the canonical text as UTF-8 (it is ASCII, ADDR-3) into <paramref name="utf8Destination"/>.</summary>
+    /// <param name="utf8Destination">Where to write.</param>
+    /// <param name="bytesWritten">How many bytes were written.</param>
+    /// <param name="format">Empty or <c>"G"</c>.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>False when <paramref name="utf8Destination"/> is too small.</returns>
+    /// <exception cref="FormatException">Another format was asked for.</exception>
+    public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
+    {
+        Span<char> chars = stackalloc char[MaxLength];
+        if (!TryFormat(chars, out int written, format, provider) || utf8Destination.Length < written)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+
+        for (int i = 0; i < written; i++)
+        {
+            utf8Destination[i] = (byte)chars[i];
+        }
+
+        bytesWritten = written;
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(MssAddress other) => _ins == other._ins && string.Equals(_text, other._text, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is MssAddress other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => IsPatient ? _ins.GetHashCode() : StringComparer.Ordinal.GetHashCode(_text ?? string.Empty);
+
+#if NET8_0_OR_GREATER
+    static MssAddress IParsable<MssAddress>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    static bool IParsable<MssAddress>.TryParse(string? s, IFormatProvider? provider, out MssAddress result) => TryParse(s, out result);
+
+    static MssAddress ISpanParsable<MssAddress>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
+
+    static bool ISpanParsable<MssAddress>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out MssAddress result) => TryParse(s, out result);
+
+    static MssAddress IUtf8SpanParsable<MssAddress>.Parse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider) => Parse(utf8Text);
+
+    static bool IUtf8SpanParsable<MssAddress>.TryParse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider, out MssAddress result) => TryParse(utf8Text, out result);
+#endif
+
+    /// <summary>Builds the value from a checked text; keeps <paramref name="source"/> when it is already canonical.</summary>
+    private static AddressError ParseChars(ReadOnlySpan<char> s, string? source, out MssAddress result)
+    {
+        AddressError error = AddressSyntax.Check(s, out int at, out InsMatricule ins, out bool domainHasUpper);
+        if (error != AddressError.None)
+        {
+            result = default;
+        }
+        else if (!ins.IsDefault)
+        {
+            result = new MssAddress(ins);
+        }
+        else if (source is not null && !domainHasUpper)
+        {
+            result = new MssAddress(source, at);
+        }
+        else
+        {
+            result = new MssAddress(Canonical(s, at), at);
+        }
+
+        return error;
+    }
+
+    private static AddressError ParseUtf8(ReadOnlySpan<byte> utf8, out MssAddress result)
+    {
+        AddressError error = AddressSyntax.Check(utf8, out int at, out InsMatricule ins, out _);
+        if (error != AddressError.None)
+        {
+            result = default;
+        }
+        else if (!ins.IsDefault)
+        {
+            result = new MssAddress(ins);
+        }
+        else
+        {
+            // A valid address is ASCII (ADDR-3): one char per byte.
+            Span<char> chars = stackalloc char[utf8.Length];
+            for (int i = 0; i < utf8.Length; i++)
+            {
+                chars[i] = (char)utf8[i];
+            }
+
+            result = new MssAddress(Canonical(chars, at), at);
+        }
+
+        return error;
+    }
+
+    /// <summary>The canonical text: local part as given, domain lower-cased (ASCII, ADDR-1).</summary>
+    private static string Canonical(ReadOnlySpan<char> s, int at)
+    {
+        Span<char> buffer = stackalloc char[s.Length];
+        s.CopyTo(buffer);
+        for (int i = at + 1; i < buffer.Length; i++)
+        {
+            if (buffer[i] is >= 'A' and <= 'Z')
+            {
+                buffer[i] = (char)(buffer[i] | 0x20);
+            }
+        }
+
+        return buffer.ToString();
+    }
+
+    private void FormatPatient(Span<char> destination)
+    {
+        _ins.TryFormat(destination, out int written);
+        destination[written] = '@';
+        PatientDomain.AsSpan().CopyTo(destination.Slice(written + 1));
+    }
+
+    private static void CheckFormat(ReadOnlySpan<char> format)
+    {
+        if (!format.IsEmpty && !(format is "G" || format is "g"))
+        {
+            throw new FormatException("MSSanté addresses have one format: \"G\" (canonical).");
+        }
+    }
+}
