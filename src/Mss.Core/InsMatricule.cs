@@ -213,23 +213,35 @@ public readonly struct InsMatricule : IEquatable<InsMatricule>
         return Parse(s.AsSpan(), styles);
     }
 
-    /// <summary>Parses a matricule with the leniency of <paramref name="styles"/> (INS-6).</summary>
+    /// <summary>Parses a canonical matricule (INS-1, INS-2).</summary>
     /// <param name="s">The text.</param>
-    /// <param name="styles">What to tolerate beyond the canonical form; canonical only by default.</param>
     /// <returns>The matricule.</returns>
     /// <exception cref="InsFormatException">The text is refused; <see cref="InsFormatException.Error"/> says why.</exception>
-    public static InsMatricule Parse(ReadOnlySpan<char> s, InsStyles styles = InsStyles.None)
+    public static InsMatricule Parse(ReadOnlySpan<char> s) => Parse(s, InsStyles.None);
+
+    /// <summary>Parses a matricule with the leniency of <paramref name="styles"/> (INS-6).</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="styles">What to tolerate beyond the canonical form.</param>
+    /// <returns>The matricule.</returns>
+    /// <exception cref="InsFormatException">The text is refused; <see cref="InsFormatException.Error"/> says why.</exception>
+    public static InsMatricule Parse(ReadOnlySpan<char> s, InsStyles styles)
     {
         InsError error = ParseStyled(s, styles, out InsMatricule result);
         return error == InsError.None ? result : throw new InsFormatException(error);
     }
 
-    /// <summary>Parses a matricule from UTF-8 bytes with the leniency of <paramref name="styles"/> (INS-6).</summary>
+    /// <summary>Parses a canonical matricule from UTF-8 bytes (INS-1, INS-2).</summary>
     /// <param name="utf8">The UTF-8 text.</param>
-    /// <param name="styles">What to tolerate beyond the canonical form; canonical only by default.</param>
     /// <returns>The matricule.</returns>
     /// <exception cref="InsFormatException">The text is refused; <see cref="InsFormatException.Error"/> says why.</exception>
-    public static InsMatricule Parse(ReadOnlySpan<byte> utf8, InsStyles styles = InsStyles.None)
+    public static InsMatricule Parse(ReadOnlySpan<byte> utf8) => Parse(utf8, InsStyles.None);
+
+    /// <summary>Parses a matricule from UTF-8 bytes with the leniency of <paramref name="styles"/> (INS-6).</summary>
+    /// <param name="utf8">The UTF-8 text.</param>
+    /// <param name="styles">What to tolerate beyond the canonical form.</param>
+    /// <returns>The matricule.</returns>
+    /// <exception cref="InsFormatException">The text is refused; <see cref="InsFormatException.Error"/> says why.</exception>
+    public static InsMatricule Parse(ReadOnlySpan<byte> utf8, InsStyles styles)
     {
         InsError error = ParseUtf8(utf8, styles, out InsMatricule result);
         return error == InsError.None ? result : throw new InsFormatException(error);
