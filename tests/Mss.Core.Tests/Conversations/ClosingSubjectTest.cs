@@ -106,6 +106,19 @@ public class ClosingSubjectTest
     }
 
     [Fact]
+    public void ToFrenchWarning_NearMiss_NamesTheCauses()
+    {
+        Assert.Equal(
+            "Cet objet ne clôturera pas la conversation : seul l'objet [FIN] exactement (5 caractères) la clôture. "
+            + "En cause : minuscules au lieu de majuscules, préfixe de réponse ou de transfert (RE:, TR:, Fwd:, FW:), texte en plus de [FIN].",
+            ClosingSubject.Diagnose("RE: [fin] merci").ToFrenchWarning());
+        Assert.EndsWith("En cause : espaces avant ou après.", ClosingSubject.Diagnose("[FIN]\u00A0").ToFrenchWarning(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, ClosingSubject.Diagnose("[FIN]").ToFrenchWarning());
+        Assert.Equal(string.Empty, ClosingSubject.Diagnose("Bonjour").ToFrenchWarning());
+        Assert.Equal(string.Empty, default(SubjectVerdict).ToFrenchWarning());
+    }
+
+    [Fact]
     public void Diagnose_Exact_Closing()
     {
         SubjectVerdict verdict = ClosingSubject.Diagnose("[FIN]");
