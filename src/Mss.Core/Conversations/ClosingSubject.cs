@@ -16,6 +16,9 @@ public static class ClosingSubject
     private const string CloseBrackets = ")]}>\u3011\u3015\u3017\u27E7\u300D\u300F";
     private static readonly string[] Prefixes = { "RE", "TR", "FWD", "FW" };
 
+    // A private marker bit meaning "a FIN candidate was found", outside the public flags.
+    private const NearMissReasons Candidate = (NearMissReasons)(1 << 30);
+
     /// <summary>
     /// Says whether a subject closes the conversation (CONV-3): ordinal equality with <see cref="Value"/>, nothing else.
     /// <c>[fin]</c>, <c>RE: [FIN]</c>, <c>" [FIN]"</c> do not close. Null is an ordinary (empty) subject. Never throws.
@@ -93,14 +96,9 @@ public static class ClosingSubject
             return default;
         }
 
-        reasons |= found & ~Candidate;
-        return reasons == NearMissReasons.None
-            ? new SubjectVerdict(SubjectKind.Closing, NearMissReasons.None) // unreachable: only exact [FIN] has no reason
-            : new SubjectVerdict(SubjectKind.NearMiss, reasons);
+        // Never None here: a subject with no reason at all would be exactly [FIN], handled above.
+        return new SubjectVerdict(SubjectKind.NearMiss, reasons | (found & ~Candidate));
     }
-
-    // A private marker bit meaning "a FIN candidate was found", outside the public flags.
-    private const NearMissReasons Candidate = (NearMissReasons)(1 << 30);
 
     private static NearMissReasons FindFin(string core)
     {

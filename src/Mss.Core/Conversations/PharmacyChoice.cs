@@ -16,7 +16,8 @@ namespace Mss.Core.Conversations;
 /// </remarks>
 public sealed class PharmacyChoice
 {
-    private readonly PharmacyDirectoryEntry[] _others;
+    // The other choosable pharmacies, each with its name and town folded once for searching.
+    private readonly (PharmacyDirectoryEntry Entry, string Folded)[] _others;
 
     /// <summary>Prepares the choice for one patient.</summary>
     /// <param name="reimbursementHistory">The identifiers (FINESS) of the pharmacies in the patient's reimbursement history.</param>
@@ -59,7 +60,7 @@ public sealed class PharmacyChoice
         }
 
         Defaults = defaults.AsReadOnly();
-        _others = others.ToArray();
+        _others = others.Select(e => (e, SearchText.Fold(e.Name + " " + e.Town))).ToArray();
     }
 
     /// <summary>
@@ -91,11 +92,8 @@ public sealed class PharmacyChoice
         }
 
         return _others
-            .Where(entry =>
-            {
-                string haystack = SearchText.Fold(entry.Name + " " + entry.Town);
-                return words.All(word => haystack.IndexOf(word, StringComparison.Ordinal) >= 0);
-            })
+            .Where(other => words.All(word => other.Folded.IndexOf(word, StringComparison.Ordinal) >= 0))
+            .Select(other => other.Entry)
             .ToList()
             .AsReadOnly();
     }

@@ -104,30 +104,4 @@ public class PharmacyChoiceTest
         Assert.Throws<ArgumentNullException>("directory", () => new PharmacyChoice([], [Etoile, null!]));
         Assert.Throws<ArgumentNullException>("query", () => new PharmacyChoice([], Directory).Search(null!));
     }
-
-    [Fact]
-    public void Entry_BadInput_Refused()
-    {
-        MssAddress address = MssAddress.Parse("a@pharmacie.mssante.fr");
-        MssAddress patient = MssAddress.Parse("279035121518989@patient.mssante.fr");
-        Assert.Throws<ArgumentException>("address", () => new PharmacyDirectoryEntry(default, "P", "T", MailboxKind.Organisational, true, "1"));
-        Assert.Throws<ArgumentException>("address", () => new PharmacyDirectoryEntry(patient, "P", "T", MailboxKind.Organisational, true, "1"));
-        Assert.Throws<ArgumentNullException>("name", () => new PharmacyDirectoryEntry(address, null!, "T", MailboxKind.Organisational, true, "1"));
-        Assert.Throws<ArgumentException>("name", () => new PharmacyDirectoryEntry(address, " ", "T", MailboxKind.Organisational, true, "1"));
-        Assert.Throws<ArgumentNullException>("town", () => new PharmacyDirectoryEntry(address, "P", null!, MailboxKind.Organisational, true, "1"));
-        Assert.Throws<ArgumentNullException>("identifier", () => new PharmacyDirectoryEntry(address, "P", "T", MailboxKind.Organisational, true, null!));
-        Assert.Throws<ArgumentException>("identifier", () => new PharmacyDirectoryEntry(address, "P", "T", MailboxKind.Organisational, true, ""));
-        Assert.Throws<ArgumentOutOfRangeException>("kind", () => new PharmacyDirectoryEntry(address, "P", "T", MailboxKind.Patient, true, "1"));
-        Assert.Throws<ArgumentOutOfRangeException>("kind", () => new PharmacyDirectoryEntry(address, "P", "T", (MailboxKind)42, true, "1"));
-    }
-
-    [Fact]
-    public void Entry_Properties()
-    {
-        Assert.Equal("420000001", Entry("x", "P", "", MailboxKind.Organisational, true, " 420000001 ").Identifier);
-        Assert.True(Etoile.IsChoosable);
-        Assert.False(Oeillets.IsChoosable);
-        Assert.False(Grande.IsChoosable);
-        Assert.Equal("Pharmacie du Centre (Lyon) <centre@pharmacie.mssante.fr>", Centre.ToString());
-    }
 }
