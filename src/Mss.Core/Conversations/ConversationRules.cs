@@ -58,6 +58,12 @@ public static class ConversationRules
     /// <returns>True when a row applies.</returns>
     public static bool TryFind(Counterpart counterpart, ConversationStatus status, Author author, bool closing, bool patientProfileActivated, out ConversationRule? rule)
     {
+        rule = null;
+        if (counterpart is not (Counterpart.HealthActor or Counterpart.Pharmacy) || !Conversation.IsDefined(author))
+        {
+            return false; // rows with "any" counterpart must not accept an undefined one
+        }
+
         foreach (ConversationRule row in Table)
         {
             if (row.Matches(counterpart, status, author, closing, patientProfileActivated))
@@ -67,7 +73,6 @@ public static class ConversationRules
             }
         }
 
-        rule = null;
         return false;
     }
 

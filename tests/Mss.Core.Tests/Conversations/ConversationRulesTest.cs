@@ -76,7 +76,10 @@ public class ConversationRulesTest
     {
         Assert.False(ConversationRules.TryFind((Counterpart)5, ConversationStatus.Open, Author.Patient, false, true, out ConversationRule? rule));
         Assert.Null(rule);
+        Assert.False(ConversationRules.TryFind((Counterpart)5, ConversationStatus.Open, Author.HealthActor, false, true, out _));
+        Assert.False(ConversationRules.TryFind((Counterpart)(-1), ConversationStatus.Closed, Author.HealthActor, true, true, out _));
         Assert.False(ConversationRules.TryFind(Counterpart.Pharmacy, (ConversationStatus)9, Author.Patient, false, true, out _));
+        Assert.False(ConversationRules.TryFind(Counterpart.Pharmacy, (ConversationStatus)9, Author.HealthActor, false, true, out _));
         Assert.False(ConversationRules.TryFind(Counterpart.Pharmacy, ConversationStatus.Open, (Author)9, false, true, out _));
     }
 
