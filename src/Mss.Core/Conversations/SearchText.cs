@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace Mss.Core.Conversations;
+
+/// <summary>Accent- and case-insensitive folding for the pharmacy search (CONV-6).</summary>
+internal static class SearchText
+{
+    /// <summary>
+    /// Folds a text for searching: compatibility decomposition (FormKD, so full-width letters become ASCII), combining
+    /// marks removed, ligatures œ/æ/ß spelled out, upper case, every other character than a letter or digit read as a
+    /// space, spaces collapsed. "Pharmacie de l'Étoile" → "PHARMACIE DE L ETOILE"; "Saint-Étienne" → "SAINT ETIENNE".
+    /// </summary>
+    public static string Fold(string text)
+    {
+        string decomposed;
+        try
+        {
+            decomposed = text.Normalize(NormalizationForm.FormKD);
+        }
+        catch (ArgumentException)
+        {
+            decomposed = text; // a lone surrogate: folded as it is
+        }
+
+        var sb = new StringBuilder(decomposed.Length);
+        bool space = true;
+        foreach (char c in decomposed)
+        {
+            UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                string letters = c switch
+                {
+                    'œ' or 'Œ' => "OE",
+                    'æ' or 'Æ' => "AE",
+                    'ß' => "SS",
+                    _ => new string(char.ToUpperInvariant(c), 1),
+                };
+                sb.Append(letters);
+                space = false;
+            }
+            else if (!space)
+            {
+                sb.Append(' ');
+                space = true;
+            }
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>The words of a folded query.</summary>
+    public static IReadOnlyList<string> Words(string text) =>
+        Fold(text).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+}
