@@ -56,6 +56,32 @@ internal static class MimeParts
         return id.Length == 0 ? null : id;
     }
 
+    /// <summary>The fields of an MDN part; null when MimeKit cannot parse its content (it throws on garbage).</summary>
+    internal static HeaderList? FieldsOf(MessageDispositionNotification part)
+    {
+        try
+        {
+            return part.Fields;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The status groups of a DSN part; null when MimeKit cannot parse its content.</summary>
+    internal static HeaderListCollection? GroupsOf(MessageDeliveryStatus part)
+    {
+        try
+        {
+            return part.StatusGroups;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     private static string WithoutBrackets(string value) =>
         value.Length >= 2 && value[0] == '<' && value[value.Length - 1] == '>' ? value.Substring(1, value.Length - 2).Trim() : value;
 

@@ -160,7 +160,7 @@ public static class NonDeliveryReports
         {
             if (part is MessageDeliveryStatus deliveryStatus)
             {
-                groups = deliveryStatus.StatusGroups;
+                groups = MimeParts.GroupsOf(deliveryStatus);
                 break;
             }
         }

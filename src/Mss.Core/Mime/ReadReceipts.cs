@@ -124,8 +124,8 @@ public static class ReadReceipts
         {
             if (part is MessageDispositionNotification notification)
             {
-                HeaderList fields = notification.Fields;
-                if (!IsDisplayed(fields["Disposition"]) || !MssAddress.TryParse(MimeParts.AddressOfField(fields["Final-Recipient"]), out reader))
+                HeaderList? fields = MimeParts.FieldsOf(notification);
+                if (fields is null || !IsDisplayed(fields["Disposition"]) || !MssAddress.TryParse(MimeParts.AddressOfField(fields["Final-Recipient"]), out reader))
                 {
                     reader = default;
                     return false;
