@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 using System.Text.RegularExpressions;
 using MimeKit;
@@ -78,16 +79,19 @@ public static class NonDeliveryReports
             throw new ArgumentException("The reporting MTA must be a host name: ASCII labels of letters, digits and hyphens separated by dots.", nameof(reportingMta));
         }
 
-        if (original.From.Mailboxes is var senders && !HasAny(senders))
-        {
-            throw new ArgumentException("The original message has no From mailbox to send the report to.", nameof(original));
-        }
-
         var report = new MimeMessage();
         report.From.Add(new MailboxAddress("Mail Delivery System", "MAILER-DAEMON@" + reportingMta));
         foreach (MailboxAddress sender in original.From.Mailboxes)
         {
-            report.To.Add(new MailboxAddress(sender.Name, sender.Address));
+            if (!string.IsNullOrEmpty(sender.Address))
+            {
+                report.To.Add(new MailboxAddress(sender.Name, sender.Address));
+            }
+        }
+
+        if (report.To.Count == 0)
+        {
+            throw new ArgumentException("The original message has no From mailbox to send the report to.", nameof(original));
         }
 
         report.Subject = "Message non distribué : " + (original.Subject ?? string.Empty);
@@ -172,7 +176,7 @@ public static class NonDeliveryReports
 
         if (FindInHumanPart(multipart[0], out reason, out recipient))
         {
-            recipient ??= FirstRecipient(groups, failedOnly: false);
+            recipient ??= FirstRecipient(groups);
             return true;
         }
 
@@ -187,11 +191,9 @@ public static class NonDeliveryReports
 
         for (int i = 1; i < groups.Count; i++)
         {
-            HeaderList group = groups[i];
-            if (string.Equals(group["Action"]?.Trim(), "failed", StringComparison.OrdinalIgnoreCase)
-                && NonDeliveryNotice.TryFromStatusCode(group["Status"], out reason))
+            if (IsFailed(groups[i]) && NonDeliveryNotice.TryFromStatusCode(groups[i]["Status"], out reason))
             {
-                recipient = RecipientOf(group);
+                recipient = RecipientOf(groups[i]);
                 return true;
             }
         }
@@ -201,6 +203,7 @@ public static class NonDeliveryReports
         return false;
     }
 
+    /// <summary>The French text in the human-readable part: its text/plain leaves first, then text/html without tags.</summary>
     private static bool FindInHumanPart(MimeEntity human, out NonDeliveryReason reason, out string? recipient)
     {
         foreach (bool html in new[] { false, true })
@@ -221,22 +224,15 @@ public static class NonDeliveryReports
         return false;
     }
 
-    private static System.Collections.Generic.IEnumerable<MimeEntity> Leaves(MimeEntity entity)
+    private static IEnumerable<MimeEntity> Leaves(MimeEntity entity)
     {
         if (entity is Multipart multipart)
         {
             foreach (MimeEntity child in multipart)
             {
-                if (child is not Multipart)
+                foreach (MimeEntity leaf in Leaves(child))
                 {
-                    yield return child;
-                }
-                else
-                {
-                    foreach (MimeEntity leaf in Leaves(child))
-                    {
-                        yield return leaf;
-                    }
+                    yield return leaf;
                 }
             }
         }
@@ -246,37 +242,28 @@ public static class NonDeliveryReports
         }
     }
 
-    private static string? FirstRecipient(HeaderListCollection groups, bool failedOnly)
+    /// <summary>The recipient of the first failed group, else of the first group that names one.</summary>
+    private static string? FirstRecipient(HeaderListCollection groups)
     {
+        string? any = null;
         for (int i = 1; i < groups.Count; i++)
         {
-            if (!failedOnly || string.Equals(groups[i]["Action"]?.Trim(), "failed", StringComparison.OrdinalIgnoreCase))
+            string? address = RecipientOf(groups[i]);
+            if (address is not null && IsFailed(groups[i]))
             {
-                if (RecipientOf(groups[i]) is { } address)
-                {
-                    return address;
-                }
+                return address;
             }
+
+            any ??= address;
         }
 
-        return null;
+        return any;
     }
+
+    private static bool IsFailed(HeaderList group) => string.Equals(group["Action"]?.Trim(), "failed", StringComparison.OrdinalIgnoreCase);
 
     private static string? RecipientOf(HeaderList group) =>
         MimeParts.AddressOfField(group["Original-Recipient"]) ?? MimeParts.AddressOfField(group["Final-Recipient"]);
-
-    private static bool HasAny(System.Collections.Generic.IEnumerable<MailboxAddress> mailboxes)
-    {
-        foreach (MailboxAddress mailbox in mailboxes)
-        {
-            if (!string.IsNullOrEmpty(mailbox.Address))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static bool IsBareAddress(string value)
     {

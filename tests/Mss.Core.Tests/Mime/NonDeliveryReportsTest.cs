@@ -138,6 +138,22 @@ public class NonDeliveryReportsTest
         Assert.Equal("279035121518989@patient.mssante.fr", recipient);
     }
 
+    // DEL-2: an MTA whose human part is HTML only (entities, tags inside the sentence) still gives the French text.
+    [Fact]
+    public void TryClassify_FrenchTextInHtmlHumanPart()
+    {
+        string raw = PostfixBounceWithFrenchText
+            .Replace("Content-Type: text/plain; charset=utf-8", "Content-Type: text/html; charset=utf-8", StringComparison.Ordinal)
+            .Replace(
+                "Le message que vous avez envoyé à l'adresse\n\"279035121518989@patient.mssante.fr\" n'a pas pu être distribué, car la\nmessagerie Mon espace santé de votre destinataire est clôturée.",
+                "<p>Le message que vous avez envoy&eacute; &agrave; l&#39;adresse &quot;<b>279035121518989@patient.mssante.fr</b>&quot; n'a pas pu &ecirc;tre distribu&eacute;, car cette adresse Mon espace sant&eacute; n'existe pas.</p>",
+                StringComparison.Ordinal);
+        Assert.Contains("<p>", raw, StringComparison.Ordinal);
+        Assert.True(NonDeliveryReports.TryClassify(Parse(raw), out NonDeliveryReason reason, out string? recipient));
+        Assert.Equal(NonDeliveryReason.AddressDoesNotExist, reason);
+        Assert.Equal("279035121518989@patient.mssante.fr", recipient);
+    }
+
     // A 5.2.1 from any MTA without French text is a closed mailbox (status fallback).
     [Fact]
     public void TryClassify_StatusFallback_MailboxClosed()
