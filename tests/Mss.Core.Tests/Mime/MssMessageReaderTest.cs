@@ -112,6 +112,16 @@ public class MssMessageReaderTest
         Assert.False(MssMessageReader.TryRead(null, out _));
     }
 
+    // DEL-4, CONV-2: the patient's box sending a read receipt is not the patient replying.
+    [Fact]
+    public void ReadReceiptFromThePatient_NoEvent()
+    {
+        MimeMessage original = RoundTrip(new MssMessageBuilder(Doctor, new FixedClock(Now)).To(Patient).RequestReadReceipt().Build());
+        MimeMessage receipt = RoundTrip(ReadReceipts.Create(original, Patient, new FixedClock(Now)));
+        Assert.Equal(Patient.ToString(), receipt.From.Mailboxes.Single().Address);
+        Assert.False(MssMessageReader.TryRead(receipt, out _));
+    }
+
     // INS-8: an event printed to a log masks the INS.
     [Fact]
     public void ToString_MasksTheIns()
