@@ -133,7 +133,10 @@ public sealed class MssMessageBuilder
     /// <param name="mediaType">The media type, <c>type/subtype</c> (for example <c>application/pdf</c>).</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="fileName"/> is empty or blank, or <paramref name="mediaType"/> is not <c>type/subtype</c>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="fileName"/> is empty or blank; or <paramref name="mediaType"/> is not a leaf <c>type/subtype</c>
+    /// without parameters (multipart and message types are refused: an attachment is one document).
+    /// </exception>
     public MssMessageBuilder Attach(string fileName, byte[] content, string mediaType)
     {
         if (fileName is null)
