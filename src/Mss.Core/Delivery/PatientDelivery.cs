@@ -24,6 +24,8 @@ namespace Mss.Core.Delivery;
 /// </remarks>
 public static class PatientDelivery
 {
+    private const string NotAPatientAddress = "The recipient is not a Mon espace santé address (<INS>@patient.mssante.fr, ADDR-2): it has no patient box.";
+
     /// <summary>Decides the delivery of a message to <paramref name="recipient"/> (DEL-1…DEL-3; see the class remarks). Never throws.</summary>
     /// <param name="recipient">The recipient address as sent, possibly null or malformed.</param>
     /// <param name="status">The state of the patient's box (ignored when the INS is invalid).</param>
@@ -38,17 +40,24 @@ public static class PatientDelivery
             return false;
         }
 
-        switch (MssAddress.Validate(recipient.AsSpan()))
+        if (MssAddress.TryParse(recipient, out MssAddress address))
         {
-            case AddressError.InvalidPatientIns:
-                decision = DeliveryDecision.NotDelivered(recipient, NonDeliveryReason.AddressInvalid);
-                return true;
-            case AddressError.None when MssAddress.TryParse(recipient, out MssAddress address) && address.IsPatient:
-                decision = ForStatus(recipient, status, mobileAppInstalled);
-                return true;
-            default:
+            if (!address.IsPatient)
+            {
                 return false;
+            }
+
+            decision = ForStatus(recipient, status, mobileAppInstalled);
+            return true;
         }
+
+        if (MssAddress.Validate(recipient.AsSpan()) != AddressError.InvalidPatientIns)
+        {
+            return false;
+        }
+
+        decision = DeliveryDecision.NotDelivered(recipient, NonDeliveryReason.AddressInvalid);
+        return true;
     }
 
     /// <summary>Decides the delivery of a message to <paramref name="recipient"/> (DEL-1…DEL-3; see the class remarks).</summary>
@@ -69,7 +78,7 @@ public static class PatientDelivery
         CheckStatus(status);
         return TryDecide(recipient, status, mobileAppInstalled, out DeliveryDecision decision)
             ? decision
-            : throw new ArgumentException("The recipient is not a Mon espace santé address (<INS>@patient.mssante.fr, ADDR-2): it has no patient box.", nameof(recipient));
+            : throw new ArgumentException(NotAPatientAddress, nameof(recipient));
     }
 
     /// <summary>Decides the delivery of a message to a patient address (DEL-1…DEL-3; the INS of a parsed address is valid).</summary>
@@ -84,7 +93,7 @@ public static class PatientDelivery
         CheckStatus(status);
         return recipient.IsPatient
             ? ForStatus(recipient.ToString(), status, mobileAppInstalled)
-            : throw new ArgumentException("The recipient is not a Mon espace santé address (<INS>@patient.mssante.fr, ADDR-2): it has no patient box.", nameof(recipient));
+            : throw new ArgumentException(NotAPatientAddress, nameof(recipient));
     }
 
     private static DeliveryDecision ForStatus(string recipient, PatientMailboxStatus status, bool mobileAppInstalled) => status switch

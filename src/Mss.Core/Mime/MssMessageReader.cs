@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using MimeKit;
 using MimeKit.Utils;
 using Mss.Core.Conversations;
@@ -58,9 +59,9 @@ public static class MssMessageReader
         Author author = from.IsPatient ? Author.Patient : Author.HealthActor;
         var conversationMessage = new ConversationMessage(author, message.Subject ?? string.Empty, HasNoReply(message), timestamp);
         string? messageId = MimeParts.MessageIdOf(message.MessageId);
-        foreach (InternetAddress recipient in Recipients(message))
+        foreach (MailboxAddress recipient in message.To.Mailboxes.Concat(message.Cc.Mailboxes))
         {
-            if (recipient is not MailboxAddress mailbox || !MssAddress.TryParse(mailbox.Address, out MssAddress other) || other.IsPatient != (author == Author.HealthActor))
+            if (!MssAddress.TryParse(recipient.Address, out MssAddress other) || other.IsPatient != (author == Author.HealthActor))
             {
                 continue;
             }
@@ -76,19 +77,6 @@ public static class MssMessageReader
         }
 
         return events;
-    }
-
-    private static IEnumerable<InternetAddress> Recipients(MimeMessage message)
-    {
-        foreach (MailboxAddress to in message.To.Mailboxes)
-        {
-            yield return to;
-        }
-
-        foreach (MailboxAddress cc in message.Cc.Mailboxes)
-        {
-            yield return cc;
-        }
     }
 
     private static bool TryFirstAddress(InternetAddressList list, out MssAddress address)
