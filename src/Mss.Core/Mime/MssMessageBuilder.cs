@@ -1,0 +1,308 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using MimeKit;
+using Mss.Core.Mailboxes;
+using NodaTime;
+
+namespace Mss.Core.Mime;
+
+/// <summary>
+/// Builds a MIME message between MSSanté boxes, to a patient or a professional, with the MSSanté rules built in:
+/// recipients only from the trust space (ADDR-4, by type), copies beyond a threshold reported (ADDR-5), closing a
+/// conversation (CONV-3), read receipts (DEL-4), automatic sends only from an applicative box (BAL-3), Date and
+/// Message-Id always set (DEL-5).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Recipients are <see cref="MssAddress"/> values, so an address outside the trust space cannot even be passed
+/// (ADDR-4): parse raw text with <see cref="MssAddress.Parse(string)"/> first. A recipient added twice (in To or Cc)
+/// counts once and stays where it was first added.
+/// </para>
+/// <para>
+/// The text body is UTF-8 (quoted-printable), attachments base64; with attachments the body is <c>multipart/mixed</c>.
+/// <see cref="Build"/> may be called several times: each call gives a new message with its own Date and Message-Id.
+/// </para>
+/// </remarks>
+public sealed class MssMessageBuilder
+{
+    private readonly MssAddress _from;
+    private readonly IClock _clock;
+    private readonly List<MssAddress> _to = new();
+    private readonly List<MssAddress> _cc = new();
+    private readonly List<(string FileName, byte[] Content, ContentType Type)> _attachments = new();
+    private CopyPolicy _copyPolicy = CopyPolicy.Default;
+    private string? _subject;
+    private string? _text;
+    private bool _closing;
+    private bool _readReceipt;
+    private bool _noReply;
+    private bool _autoSubmitted;
+
+    /// <summary>Starts a message from <paramref name="from"/>, dated by the system clock when built (DEL-5).</summary>
+    /// <param name="from">The sender's MSSanté box.</param>
+    /// <exception cref="ArgumentException"><paramref name="from"/> is <c>default</c>.</exception>
+    public MssMessageBuilder(MssAddress from)
+        : this(from, MssClock.Default)
+    {
+    }
+
+    /// <summary>Starts a message from <paramref name="from"/>, dated by <paramref name="clock"/> when built (DEL-5).</summary>
+    /// <param name="from">The sender's MSSanté box.</param>
+    /// <param name="clock">The clock that gives the Date header.</param>
+    /// <exception cref="ArgumentException"><paramref name="from"/> is <c>default</c>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
+    public MssMessageBuilder(MssAddress from, IClock clock)
+    {
+        _from = from.IsDefault ? throw new ArgumentException("The sender must be an MSSanté address, not default(MssAddress).", nameof(from)) : from;
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+    }
+
+    /// <summary>
+    /// The recipients counted against the copy policy (ADDR-5), as they stand now: before or after <see cref="Build"/>.
+    /// Beyond the threshold the message is still built; show the report to the sender.
+    /// </summary>
+    public CopyReport Copies
+    {
+        get
+        {
+            int recipients = _to.Count + _cc.Count;
+            return new CopyReport(recipients, _copyPolicy.Threshold, _copyPolicy.Excess(recipients));
+        }
+    }
+
+    /// <summary>Adds a main recipient. Only MSSanté addresses can be passed (ADDR-4).</summary>
+    /// <param name="recipient">The recipient.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="recipient"/> is <c>default</c>.</exception>
+    public MssMessageBuilder To(MssAddress recipient) => Add(_to, recipient);
+
+    /// <summary>Adds a recipient in copy. Only MSSanté addresses can be passed (ADDR-4); many copies are reported (ADDR-5).</summary>
+    /// <param name="recipient">The recipient.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="recipient"/> is <c>default</c>.</exception>
+    public MssMessageBuilder Cc(MssAddress recipient) => Add(_cc, recipient);
+
+    /// <summary>Sets the policy that reports recipients beyond a threshold (ADDR-5); <see cref="CopyPolicy.Default"/> otherwise.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
+    public MssMessageBuilder WithCopyPolicy(CopyPolicy policy)
+    {
+        _copyPolicy = policy ?? throw new ArgumentNullException(nameof(policy));
+        return this;
+    }
+
+    /// <summary>Sets the subject (sent as is; non-ASCII encoded by MimeKit).</summary>
+    /// <param name="subject">The subject.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="subject"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="subject"/> holds a line break or another control character.</exception>
+    public MssMessageBuilder Subject(string subject)
+    {
+        if (subject is null)
+        {
+            throw new ArgumentNullException(nameof(subject));
+        }
+
+        foreach (char c in subject)
+        {
+            if (char.IsControl(c))
+            {
+                throw new ArgumentException("A subject is one line: no line break or control character.", nameof(subject));
+            }
+        }
+
+        _subject = subject;
+        return this;
+    }
+
+    /// <summary>Sets the plain-text body (UTF-8).</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public MssMessageBuilder TextBody(string text)
+    {
+        _text = text ?? throw new ArgumentNullException(nameof(text));
+        return this;
+    }
+
+    /// <summary>Attaches a document (base64). The content is copied: later changes to the array do not reach the message.</summary>
+    /// <param name="fileName">The file name shown to the recipient.</param>
+    /// <param name="content">The bytes.</param>
+    /// <param name="mediaType">The media type, <c>type/subtype</c> (for example <c>application/pdf</c>).</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="fileName"/> is empty or blank; or <paramref name="mediaType"/> is not a leaf <c>type/subtype</c>
+    /// without parameters (multipart and message types are refused: an attachment is one document).
+    /// </exception>
+    public MssMessageBuilder Attach(string fileName, byte[] content, string mediaType)
+    {
+        if (fileName is null)
+        {
+            throw new ArgumentNullException(nameof(fileName));
+        }
+
+        if (content is null)
+        {
+            throw new ArgumentNullException(nameof(content));
+        }
+
+        if (mediaType is null)
+        {
+            throw new ArgumentNullException(nameof(mediaType));
+        }
+
+        if (fileName.Trim().Length == 0)
+        {
+            throw new ArgumentException("An attachment needs a file name.", nameof(fileName));
+        }
+
+        if (!ContentType.TryParse(mediaType, out ContentType? type) || type.MediaType.Length == 0 || type.MediaSubtype.Length == 0
+            || type.Parameters.Count != 0 || type.IsMimeType("multipart", "*") || type.IsMimeType("message", "*"))
+        {
+            throw new ArgumentException("The media type must be a leaf type/subtype without parameters, such as application/pdf.", nameof(mediaType));
+        }
+
+        _attachments.Add((fileName, (byte[])content.Clone(), type));
+        return this;
+    }
+
+    /// <summary>Asks for a read receipt: <c>Disposition-Notification-To</c> set to the sender (DEL-4, RFC 8098).</summary>
+    /// <returns>This builder.</returns>
+    public MssMessageBuilder RequestReadReceipt()
+    {
+        _readReceipt = true;
+        return this;
+    }
+
+    /// <summary>
+    /// Closes the conversation: the subject is exactly <c>[FIN]</c> (CONV-3). <see cref="Build"/> refuses a message that
+    /// also sets another subject: a closing subject has "no other character".
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public MssMessageBuilder CloseConversation()
+    {
+        _closing = true;
+        return this;
+    }
+
+    /// <summary>Says no reply is expected: header <c>X-MSS-MES: FIN</c>, which closes the conversation whatever the subject (CONV-3).</summary>
+    /// <returns>This builder.</returns>
+    public MssMessageBuilder NoReply()
+    {
+        _noReply = true;
+        return this;
+    }
+
+    /// <summary>
+    /// Marks the message as an automatic send, <c>Auto-Submitted: auto-generated</c> (RFC 3834). Automatic sends require
+    /// an applicative box (BAL-3): the caller says which kind of box the sender is.
+    /// </summary>
+    /// <param name="senderKind">The kind of the sender's box.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="senderKind"/> is not <see cref="MailboxKind.Applicative"/> (BAL-3).</exception>
+    public MssMessageBuilder AutoSubmitted(MailboxKind senderKind)
+    {
+        if (senderKind != MailboxKind.Applicative)
+        {
+            throw new ArgumentException(
+                "Automatic sends require an applicative mailbox configured in the service (BAL-3); the sender's box is " + senderKind + ".",
+                nameof(senderKind));
+        }
+
+        _autoSubmitted = true;
+        return this;
+    }
+
+    /// <summary>Builds the message, with Date (from the clock) and a new Message-Id on the sender's domain (DEL-5).</summary>
+    /// <returns>A new message.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// No recipient was added; or <see cref="CloseConversation"/> was asked with another subject than <c>[FIN]</c> (CONV-3).
+    /// </exception>
+    public MimeMessage Build()
+    {
+        if (_to.Count + _cc.Count == 0)
+        {
+            throw new InvalidOperationException("A message needs at least one recipient: call To or Cc before Build.");
+        }
+
+        if (_closing && _subject is not null && !string.Equals(_subject, MssHeaders.ClosingSubject, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("CloseConversation sets the subject to exactly [FIN] (CONV-3); another subject was also set.");
+        }
+
+        var message = new MimeMessage();
+        message.From.Add(Mailbox(_from));
+        foreach (MssAddress to in _to)
+        {
+            message.To.Add(Mailbox(to));
+        }
+
+        foreach (MssAddress cc in _cc)
+        {
+            message.Cc.Add(Mailbox(cc));
+        }
+
+        message.Subject = _closing ? MssHeaders.ClosingSubject : _subject ?? string.Empty;
+        if (_readReceipt)
+        {
+            message.Headers.Add(HeaderId.DispositionNotificationTo, _from.ToString());
+        }
+
+        if (_noReply)
+        {
+            message.Headers.Add(MssHeaders.NoReply, MssHeaders.NoReplyValue);
+        }
+
+        if (_autoSubmitted)
+        {
+            message.Headers.Add(MssHeaders.AutoSubmitted, "auto-generated");
+        }
+
+        message.Body = Body();
+        MimeParts.Stamp(message, _clock, _from.Domain);
+        return message;
+    }
+
+    private static MailboxAddress Mailbox(MssAddress address) => new(string.Empty, address.ToString());
+
+    private MssMessageBuilder Add(List<MssAddress> list, MssAddress recipient)
+    {
+        if (recipient.IsDefault)
+        {
+            throw new ArgumentException("A recipient must be an MSSanté address, not default(MssAddress) (ADDR-4).", nameof(recipient));
+        }
+
+        if (!_to.Contains(recipient) && !_cc.Contains(recipient))
+        {
+            list.Add(recipient);
+        }
+
+        return this;
+    }
+
+    private MimeEntity Body()
+    {
+        TextPart text = MimeParts.Utf8Text(_text ?? string.Empty);
+        if (_attachments.Count == 0)
+        {
+            return text;
+        }
+
+        var mixed = new Multipart("mixed") { text };
+        foreach ((string fileName, byte[] content, ContentType type) in _attachments)
+        {
+            mixed.Add(new MimePart(type.MediaType, type.MediaSubtype)
+            {
+                Content = new MimeContent(new MemoryStream(content, false)),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                ContentTransferEncoding = ContentEncoding.Base64,
+                FileName = fileName,
+            });
+        }
+
+        return mixed;
+    }
+}

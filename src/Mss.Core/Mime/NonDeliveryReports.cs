@@ -1,0 +1,312 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Text.RegularExpressions;
+using MimeKit;
+using Mss.Core.Delivery;
+using NodaTime;
+
+namespace Mss.Core.Mime;
+
+/// <summary>
+/// Non-delivery reports of Mon espace santé on the wire (DEL-2): RFC 3464 delivery status notifications in an RFC 6522
+/// <c>multipart/report; report-type=delivery-status</c>, with the exact French text in the human-readable part.
+/// </summary>
+public static class NonDeliveryReports
+{
+    private const string ReportType = "delivery-status";
+    private static readonly Regex Tags = new("<[^>]*>", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// Writes the report the platform sends when <paramref name="original"/> could not be delivered to
+    /// <paramref name="recipient"/> (DEL-2), dated by the system clock (DEL-5).
+    /// </summary>
+    /// <inheritdoc cref="Create(MimeMessage, string, NonDeliveryReason, string, IClock)"/>
+    public static MimeMessage Create(MimeMessage original, string recipient, NonDeliveryReason reason, string reportingMta) =>
+        Create(original, recipient, reason, reportingMta, MssClock.Default);
+
+    /// <summary>
+    /// Writes the report the platform sends when <paramref name="original"/> could not be delivered to
+    /// <paramref name="recipient"/> (DEL-2). From <c>MAILER-DAEMON@reportingMta</c> to the original's From; subject
+    /// <c>Message non distribué : {original subject}</c>; Date from <paramref name="clock"/> and a new Message-Id
+    /// (DEL-5); In-Reply-To and References the original's Message-Id. Three parts: the French text of
+    /// <see cref="NonDeliveryNotice.Text"/> (text/plain, UTF-8); <c>message/delivery-status</c> with
+    /// <c>Reporting-MTA: dns; {reportingMta}</c>, then <c>Final-Recipient: rfc822; {recipient}</c>, <c>Action: failed</c>
+    /// and <c>Status</c> from <see cref="NonDeliveryNotice.StatusCode"/>; the original's headers (text/rfc822-headers).
+    /// </summary>
+    /// <param name="original">The message that was not delivered.</param>
+    /// <param name="recipient">The recipient address as sent (an invalid INS is expected for <see cref="NonDeliveryReason.AddressInvalid"/>).</param>
+    /// <param name="reason">Why it was not delivered.</param>
+    /// <param name="reportingMta">The host name of the reporting MTA, for example <c>patient.mssante.fr</c>.</param>
+    /// <param name="clock">The clock that gives the Date header.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="recipient"/> is not a bare address (printable ASCII without spaces, <c>local@domain</c>);
+    /// <paramref name="reportingMta"/> is not a host name; or <paramref name="original"/> has no From mailbox to report to.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="reason"/> is not defined.</exception>
+    public static MimeMessage Create(MimeMessage original, string recipient, NonDeliveryReason reason, string reportingMta, IClock clock)
+    {
+        if (original is null)
+        {
+            throw new ArgumentNullException(nameof(original));
+        }
+
+        if (recipient is null)
+        {
+            throw new ArgumentNullException(nameof(recipient));
+        }
+
+        if (reportingMta is null)
+        {
+            throw new ArgumentNullException(nameof(reportingMta));
+        }
+
+        if (clock is null)
+        {
+            throw new ArgumentNullException(nameof(clock));
+        }
+
+        string text = NonDeliveryNotice.Text(reason, recipient);
+        if (!IsBareAddress(recipient))
+        {
+            throw new ArgumentException("The recipient must be a bare address local@domain in printable ASCII, without spaces.", nameof(recipient));
+        }
+
+        if (!IsHostName(reportingMta))
+        {
+            throw new ArgumentException("The reporting MTA must be a host name: ASCII labels of letters, digits and hyphens separated by dots.", nameof(reportingMta));
+        }
+
+        var report = new MimeMessage();
+        report.From.Add(new MailboxAddress("Mail Delivery System", "MAILER-DAEMON@" + reportingMta));
+        foreach (MailboxAddress sender in original.From.Mailboxes)
+        {
+            if (!string.IsNullOrEmpty(sender.Address))
+            {
+                report.To.Add(new MailboxAddress(sender.Name, sender.Address));
+            }
+        }
+
+        if (report.To.Count == 0)
+        {
+            throw new ArgumentException("The original message has no From mailbox to send the report to.", nameof(original));
+        }
+
+        report.Subject = "Message non distribué : " + (original.Subject ?? string.Empty);
+        if (original.MessageId is { Length: > 0 } originalId)
+        {
+            report.InReplyTo = originalId;
+            report.References.Add(originalId);
+        }
+
+        var perMessage = new HeaderList { { "Reporting-MTA", "dns; " + reportingMta } };
+        var perRecipient = new HeaderList
+        {
+            { "Final-Recipient", "rfc822; " + recipient },
+            { "Action", "failed" },
+            { "Status", NonDeliveryNotice.StatusCode(reason) },
+        };
+        var status = new MessageDeliveryStatus();
+        status.StatusGroups.Add(perMessage);
+        status.StatusGroups.Add(perRecipient);
+
+        var headersOnly = new MimeMessage();
+        headersOnly.Headers.Clear();
+        foreach (Header header in original.Headers)
+        {
+            headersOnly.Headers.Add(header.Clone());
+        }
+
+        var headers = new TextRfc822Headers { Message = headersOnly };
+
+        report.Body = new MultipartReport(ReportType) { MimeParts.Utf8Text(text), status, headers };
+        MimeParts.Stamp(report, clock, reportingMta);
+        return report;
+    }
+
+    /// <summary>
+    /// Recognises a non-delivery report, ours or one written by any MTA (Postfix, Exim, Exchange…), and says why and for
+    /// whom (DEL-2). Never throws.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// The message must hold a <c>multipart/report; report-type=delivery-status</c> (as its body or inside a multipart;
+    /// an attached message is not searched). The French text decides the reason (DEL-2: MTAs use status codes loosely),
+    /// looked for first in the human-readable part (its text/plain parts, then text/html without tags), then in each
+    /// recipient's <c>Diagnostic-Code</c>. Failing a French text, the first recipient with <c>Action: failed</c> and a
+    /// status of <see cref="NonDeliveryNotice.TryFromStatusCode"/> gives the reason. Any other report (delays, other
+    /// failures) is not recognised.
+    /// </para>
+    /// <para>
+    /// The recipient is the address quoted in the French text (the address as sent, DEL-2); failing that, the
+    /// <c>Original-Recipient</c> of that recipient's group, else its <c>Final-Recipient</c>, without the
+    /// <c>rfc822;</c> type. One report, one reason: a report about several recipients gives the first that matches.
+    /// </para>
+    /// </remarks>
+    /// <param name="report">A received message, possibly null.</param>
+    /// <param name="reason">The reason, or <c>default</c> when not recognised.</param>
+    /// <param name="recipient">The recipient as sent, null when not recognised or when the report does not name it.</param>
+    /// <returns>True when the message is a non-delivery report of one of the three reasons.</returns>
+    public static bool TryClassify(MimeMessage? report, out NonDeliveryReason reason, out string? recipient)
+    {
+        reason = default;
+        recipient = null;
+        MultipartReport? multipart = MimeParts.FindReport(report, ReportType);
+        if (multipart is null || multipart.Count == 0)
+        {
+            return false;
+        }
+
+        HeaderListCollection? groups = null;
+        foreach (MimeEntity part in multipart)
+        {
+            if (part is MessageDeliveryStatus deliveryStatus)
+            {
+                groups = MimeParts.GroupsOf(deliveryStatus);
+                break;
+            }
+        }
+
+        if (groups is null)
+        {
+            return false;
+        }
+
+        if (FindInHumanPart(multipart[0], out reason, out recipient))
+        {
+            recipient ??= FirstRecipient(groups);
+            return true;
+        }
+
+        for (int i = 1; i < groups.Count; i++)
+        {
+            if (NonDeliveryNotice.TryFind(groups[i]["Diagnostic-Code"], out reason, out recipient))
+            {
+                recipient = string.IsNullOrEmpty(recipient) ? RecipientOf(groups[i]) : recipient;
+                return true;
+            }
+        }
+
+        for (int i = 1; i < groups.Count; i++)
+        {
+            if (IsFailed(groups[i]) && NonDeliveryNotice.TryFromStatusCode(groups[i]["Status"], out reason))
+            {
+                recipient = RecipientOf(groups[i]);
+                return true;
+            }
+        }
+
+        reason = default;
+        recipient = null;
+        return false;
+    }
+
+    /// <summary>The French text in the human-readable part: its text/plain leaves first, then text/html without tags.</summary>
+    private static bool FindInHumanPart(MimeEntity human, out NonDeliveryReason reason, out string? recipient)
+    {
+        foreach (bool html in new[] { false, true })
+        {
+            foreach (MimeEntity entity in Leaves(human))
+            {
+                if (entity is TextPart text && (html ? text.IsHtml : text.IsPlain)
+                    && NonDeliveryNotice.TryFind(html ? WebUtility.HtmlDecode(Tags.Replace(text.Text ?? string.Empty, " ")) : text.Text, out reason, out recipient))
+                {
+                    recipient = string.IsNullOrEmpty(recipient) ? null : recipient;
+                    return true;
+                }
+            }
+        }
+
+        reason = default;
+        recipient = null;
+        return false;
+    }
+
+    private static IEnumerable<MimeEntity> Leaves(MimeEntity entity)
+    {
+        if (entity is Multipart multipart)
+        {
+            foreach (MimeEntity child in multipart)
+            {
+                foreach (MimeEntity leaf in Leaves(child))
+                {
+                    yield return leaf;
+                }
+            }
+        }
+        else
+        {
+            yield return entity;
+        }
+    }
+
+    /// <summary>The recipient of the first failed group, else of the first group that names one.</summary>
+    private static string? FirstRecipient(HeaderListCollection groups)
+    {
+        string? any = null;
+        for (int i = 1; i < groups.Count; i++)
+        {
+            string? address = RecipientOf(groups[i]);
+            if (address is not null && IsFailed(groups[i]))
+            {
+                return address;
+            }
+
+            any ??= address;
+        }
+
+        return any;
+    }
+
+    private static bool IsFailed(HeaderList group) => string.Equals(group["Action"]?.Trim(), "failed", StringComparison.OrdinalIgnoreCase);
+
+    private static string? RecipientOf(HeaderList group) =>
+        MimeParts.AddressOfField(group["Original-Recipient"]) ?? MimeParts.AddressOfField(group["Final-Recipient"]);
+
+    private static bool IsBareAddress(string value)
+    {
+        int at = value.LastIndexOf('@');
+        if (at <= 0 || at == value.Length - 1 || value.Length > MssAddress.MaxLength)
+        {
+            return false;
+        }
+
+        foreach (char c in value)
+        {
+            if (c is <= ' ' or > '~' or '<' or '>' or '(' or ')' or ',' or ';' or '"' or '\\')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsHostName(string value)
+    {
+        if (value.Length is 0 or > 253)
+        {
+            return false;
+        }
+
+        foreach (string label in value.Split('.'))
+        {
+            if (label.Length is 0 or > MssAddress.MaxLabelLength || label[0] == '-' || label[label.Length - 1] == '-')
+            {
+                return false;
+            }
+
+            foreach (char c in label)
+            {
+                if (c is not ((>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+}

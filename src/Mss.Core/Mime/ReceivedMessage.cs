@@ -1,0 +1,24 @@
+using Mss.Core.Conversations;
+
+namespace Mss.Core.Mime;
+
+/// <summary>
+/// A received message read as an event of the conversation between one patient and one health-actor box (CONV-8):
+/// the <see cref="ConversationMessage"/> the replay consumes, and the two parties that key the conversation.
+/// Made by <see cref="MssMessageReader"/>.
+/// </summary>
+/// <remarks>
+/// <c>default(ReceivedMessage)</c> is "nothing read": a default <see cref="Message"/>, <see cref="Patient"/> and
+/// <see cref="Actor"/>, null <see cref="MessageId"/>. <see cref="ToString"/> masks the INS (INS-8).
+/// </remarks>
+/// <param name="Message">Author, subject as sent, <c>X-MSS-MES: FIN</c> and the Date of the message.</param>
+/// <param name="Patient">The patient's INS, from their <c>@patient.mssante.fr</c> address (ADDR-2).</param>
+/// <param name="Actor">The health actor's (or pharmacy's) MSSanté address: the sender, or the recipient of a patient's message.</param>
+/// <param name="MessageId">The Message-Id without angle brackets; null when the message has none.</param>
+public readonly record struct ReceivedMessage(ConversationMessage Message, InsMatricule Patient, MssAddress Actor, string? MessageId)
+{
+    /// <summary>The event without the clear INS (INS-8).</summary>
+    /// <returns>A text safe for logs.</returns>
+    public override string ToString() =>
+        Message.Author + " " + Patient.ToMaskedString() + " <-> " + Actor + " at " + Message.Timestamp + (MessageId is null ? string.Empty : " <" + MessageId + ">");
+}

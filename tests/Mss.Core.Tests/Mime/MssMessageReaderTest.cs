@@ -1,0 +1,133 @@
+using MimeKit;
+using Mss.Core.Conversations;
+using Mss.Core.Mime;
+using NodaTime;
+using static Mss.Core.Tests.Mime.MimeTestSupport;
+
+namespace Mss.Core.Tests.Mime;
+
+public class MssMessageReaderTest
+{
+    private static readonly MssAddress Doctor = MssAddress.Parse("dr.martin@chu-nantes.mssante.fr");
+    private static readonly MssAddress Patient = MssAddress.Parse("279035121518989@patient.mssante.fr");
+    private static readonly Instant Now = Instant.FromUtc(2026, 3, 14, 9, 26, 53);
+
+    // CONV-8: a health actor's message to a patient, read back from bytes: author, subject, timestamp from Date, both parties.
+    [Fact]
+    public void ActorMessage_ReadAsHealthActorEvent()
+    {
+        MimeMessage built = new MssMessageBuilder(Doctor, new FixedClock(Now)).To(Patient).Subject("Vos résultats").Build();
+        Assert.True(MssMessageReader.TryRead(RoundTrip(built), out ReceivedMessage received));
+
+        Assert.Equal(new ConversationMessage(Author.HealthActor, "Vos résultats", false, Now), received.Message);
+        Assert.Equal(InsMatricule.Parse("279035121518989"), received.Patient);
+        Assert.Equal(Doctor, received.Actor);
+        Assert.Equal(built.MessageId, received.MessageId);
+    }
+
+    // CONV-3: [FIN] subject and X-MSS-MES: FIN travel to the event, for the replay to close.
+    [Fact]
+    public void ClosingAndNoReply_Read()
+    {
+        var clock = new FixedClock(Now);
+        Assert.True(MssMessageReader.TryRead(RoundTrip(new MssMessageBuilder(Doctor, clock).To(Patient).CloseConversation().Build()), out ReceivedMessage closing));
+        Assert.Equal("[FIN]", closing.Message.Subject);
+        Assert.False(closing.Message.NoReply);
+
+        Assert.True(MssMessageReader.TryRead(RoundTrip(new MssMessageBuilder(Doctor, clock).To(Patient).Subject("Compte rendu").NoReply().Build()), out ReceivedMessage noReply));
+        Assert.True(noReply.Message.NoReply);
+        Assert.Equal("Compte rendu", noReply.Message.Subject);
+    }
+
+    // CONV-8: a patient's reply, as the platform delivers it (display names, upper-case domain): author Patient, actor from To.
+    [Fact]
+    public void PatientReply_ReadAsPatientEvent()
+    {
+        MimeMessage reply = Parse("""
+            From: "Jean Dupont" <279035121518989@PATIENT.mssante.fr>
+            To: "Dr Martin" <dr.martin@chu-nantes.mssante.fr>
+            Subject: =?UTF-8?Q?Re=3A_Vos_r=C3=A9sultats?=
+            Date: Sat, 14 Mar 2026 10:26:53 +0100
+            Message-ID: <abc123@patient.mssante.fr>
+            MIME-Version: 1.0
+            Content-Type: text/plain; charset=utf-8
+
+            Merci docteur.
+            """);
+        Assert.True(MssMessageReader.TryRead(reply, out ReceivedMessage received));
+        Assert.Equal(new ConversationMessage(Author.Patient, "Re: Vos résultats", false, Now), received.Message);
+        Assert.Equal(Doctor, received.Actor);
+        Assert.Equal("279035121518989", received.Patient.ToString());
+        Assert.Equal("abc123@patient.mssante.fr", received.MessageId);
+    }
+
+    // CONV-3: the header value is exactly FIN, case respected (white space around it ignored).
+    [Theory]
+    [InlineData("X-MSS-MES:  FIN ", true)]
+    [InlineData("x-mss-mes: FIN", true)]
+    [InlineData("X-MSS-MES: fin", false)]
+    [InlineData("X-MSS-MES: FINI", false)]
+    [InlineData("X-MSS-MES: NON", false)]
+    public void NoReplyHeader_ExactValue(string header, bool expected)
+    {
+        MimeMessage message = Parse($"""
+            From: dr.martin@chu-nantes.mssante.fr
+            To: 279035121518989@patient.mssante.fr
+            Subject: Compte rendu
+            Date: Sat, 14 Mar 2026 09:26:53 +0000
+            {header}
+
+            Texte.
+            """);
+        Assert.True(MssMessageReader.TryRead(message, out ReceivedMessage received));
+        Assert.Equal(expected, received.Message.NoReply);
+    }
+
+    // CONV-8: one event per (patient, actor) pair: an actor writing to two patients is two conversations; professionals in copy are not.
+    [Fact]
+    public void ReadAll_OneEventPerPatient()
+    {
+        MssAddress other = MssAddress.Parse("284052A32102552@patient.mssante.fr");
+        MimeMessage built = new MssMessageBuilder(Doctor, new FixedClock(Now)).To(Patient).Cc(MssAddress.Parse("secretariat@chu-nantes.mssante.fr")).Cc(other).Build();
+        IReadOnlyList<ReceivedMessage> events = MssMessageReader.ReadAll(RoundTrip(built));
+        Assert.Equal(["279035121518989", "284052A32102552"], events.Select(e => e.Patient.ToString()));
+        Assert.All(events, e => Assert.Equal(Doctor, e.Actor));
+    }
+
+    // Odd messages are no events, never exceptions.
+    [Theory]
+    [InlineData("From: someone@gmail.com\nTo: 279035121518989@patient.mssante.fr\nDate: Sat, 14 Mar 2026 09:26:53 +0000\n\nx")]
+    [InlineData("From: 279035121518988@patient.mssante.fr\nTo: dr.martin@chu-nantes.mssante.fr\nDate: Sat, 14 Mar 2026 09:26:53 +0000\n\nx")]
+    [InlineData("From: dr.martin@chu-nantes.mssante.fr\nTo: secretariat@chu-nantes.mssante.fr\nDate: Sat, 14 Mar 2026 09:26:53 +0000\n\nx")]
+    [InlineData("From: 279035121518989@patient.mssante.fr\nTo: 284052A32102552@patient.mssante.fr\nDate: Sat, 14 Mar 2026 09:26:53 +0000\n\nx")]
+    [InlineData("From: dr.martin@chu-nantes.mssante.fr\nTo: 279035121518989@patient.mssante.fr\n\nno date")]
+    [InlineData("From: dr.martin@chu-nantes.mssante.fr\nTo: 279035121518989@patient.mssante.fr\nDate: yesterday-ish\n\nbad date")]
+    [InlineData("To: 279035121518989@patient.mssante.fr\nDate: Sat, 14 Mar 2026 09:26:53 +0000\n\nno sender")]
+    [InlineData("From: undisclosed-recipients:;\nTo: <<<>>>\nDate: Sat, 14 Mar 2026 09:26:53 +0000\n\ngarbage")]
+    [InlineData("\n\n")]
+    public void OddMessages_NoEvent(string raw)
+    {
+        Assert.False(MssMessageReader.TryRead(Parse(raw), out ReceivedMessage received));
+        Assert.Equal(default, received);
+        Assert.False(MssMessageReader.TryRead(null, out _));
+    }
+
+    // DEL-4, CONV-2: the patient's box sending a read receipt is not the patient replying.
+    [Fact]
+    public void ReadReceiptFromThePatient_NoEvent()
+    {
+        MimeMessage original = RoundTrip(new MssMessageBuilder(Doctor, new FixedClock(Now)).To(Patient).RequestReadReceipt().Build());
+        MimeMessage receipt = RoundTrip(ReadReceipts.Create(original, Patient, new FixedClock(Now)));
+        Assert.Equal(Patient.ToString(), receipt.From.Mailboxes.Single().Address);
+        Assert.False(MssMessageReader.TryRead(receipt, out _));
+    }
+
+    // INS-8: an event printed to a log masks the INS.
+    [Fact]
+    public void ToString_MasksTheIns()
+    {
+        MimeMessage built = new MssMessageBuilder(Doctor, new FixedClock(Now)).To(Patient).Build();
+        Assert.True(MssMessageReader.TryRead(RoundTrip(built), out ReceivedMessage received));
+        Assert.DoesNotContain("279035121518989", received.ToString(), StringComparison.Ordinal);
+    }
+}
