@@ -9,12 +9,6 @@ internal static class MssHeaders
     /// <summary>The value of <see cref="NoReply"/> that closes the conversation: three upper-case letters (CONV-3).</summary>
     internal const string NoReplyValue = "FIN";
 
-    /// <summary>
-    /// The closing subject, exactly these 5 characters (CONV-3). Twin of <c>Mss.Core.Conversations.ClosingSubject.Value</c>
-    /// (issue 5): point here at it once both are merged.
-    /// </summary>
-    internal const string ClosingSubject = "[FIN]";
-
     /// <summary>RFC 3834 header marking an automatic send (BAL-3).</summary>
     internal const string AutoSubmitted = "Auto-Submitted";
 }

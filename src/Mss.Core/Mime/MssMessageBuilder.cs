@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using MimeKit;
+using Mss.Core.Conversations;
 using Mss.Core.Mailboxes;
 using NodaTime;
 
@@ -228,7 +229,7 @@ public sealed class MssMessageBuilder
             throw new InvalidOperationException("A message needs at least one recipient: call To or Cc before Build.");
         }
 
-        if (_closing && _subject is not null && !string.Equals(_subject, MssHeaders.ClosingSubject, StringComparison.Ordinal))
+        if (_closing && _subject is not null && !string.Equals(_subject, ClosingSubject.Value, StringComparison.Ordinal))
         {
             throw new InvalidOperationException("CloseConversation sets the subject to exactly [FIN] (CONV-3); another subject was also set.");
         }
@@ -245,7 +246,7 @@ public sealed class MssMessageBuilder
             message.Cc.Add(Mailbox(cc));
         }
 
-        message.Subject = _closing ? MssHeaders.ClosingSubject : _subject ?? string.Empty;
+        message.Subject = _closing ? ClosingSubject.Value : _subject ?? string.Empty;
         if (_readReceipt)
         {
             message.Headers.Add(HeaderId.DispositionNotificationTo, _from.ToString());
