@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace Mss.Core.Mailboxes;
@@ -209,6 +210,7 @@ public sealed class InactivityPolicy
     /// <param name="today">The day of this run.</param>
     /// <returns>Indices into <paramref name="lastConnections"/> of the boxes to unpublish, alert and delete, ascending.</returns>
     /// <exception cref="ArgumentException"><paramref name="previousRun"/> is after <paramref name="today"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The run's days are within a few years of NodaTime's range limits (years −9998…9999).</exception>
     public InactivityRun DailyRun(ReadOnlySpan<LocalDate> lastConnections, LocalDate previousRun, LocalDate today)
     {
         RunWindow window = WindowFor(ref previousRun, ref today);
@@ -311,6 +313,7 @@ public sealed class InactivityPolicy
     }
 
     /// <summary>Days since 1970-01-01 of an ISO date (others converted). Pure integer arithmetic (H. Hinnant's days_from_civil).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int DayNumber(LocalDate date)
     {
         if (date.Calendar != CalendarSystem.Iso)

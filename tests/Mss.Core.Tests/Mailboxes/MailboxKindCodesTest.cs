@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using Mss.Core.Mailboxes;
 
 namespace Mss.Core.Tests.Mailboxes;
@@ -50,4 +51,10 @@ public class MailboxKindCodesTest
             Assert.Throws<FormatException>(() => MailboxKindCodes.Parse(code));
         }
     }
+
+    // BAL-1: TryParse never throws and accepts exactly the three codes.
+    [Property(MaxTest = 1000)]
+    public bool TryParse_NeverThrows_OnlyThreeCodes(string? s) =>
+        MailboxKindCodes.TryParse(s, out MailboxKind kind) == (s is "PER" or "ORG" or "APP")
+        && (s is not ("PER" or "ORG" or "APP") || MailboxKindCodes.ToCode(kind) == s);
 }

@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using Mss.Core.Mailboxes;
 
 namespace Mss.Core.Tests.Mailboxes;
@@ -62,5 +63,20 @@ public class MailboxRulesTest
         Assert.False(MailboxRules.IsListedInDirectory(kind, MailboxActivity.Unpublished));
         Assert.False(MailboxRules.IsListedInDirectory(kind, MailboxActivity.DeletionAlerted));
         Assert.False(MailboxRules.IsListedInDirectory(kind, MailboxActivity.Deleted));
+    }
+
+    // TryCreate never throws, whatever the kind value, address and holder; it opens a box exactly when Check says None.
+    [Property(MaxTest = 500)]
+    public bool TryCreate_NeverThrows_AgreesWithCheck(int kind, byte addressPick, byte holderPick)
+    {
+        string[] addresses = ["pro", "patient", "none"];
+        string[] holders = ["rpps", "no-rpps", "structure", "legal", "patient", "other-patient", "none"];
+        var k = (MailboxKind)(kind % 6);
+        MssAddress address = TestHolders.AddressByName(addresses[addressPick % addresses.Length]);
+        MailboxHolder? holder = TestHolders.ByName(holders[holderPick % holders.Length]);
+        bool opened = Mailbox.TryCreate(address, k, holder, out Mailbox? box, out MailboxRefusal refusal);
+        return opened == (refusal == MailboxRefusal.None)
+            && refusal == MailboxRules.Check(k, address, holder)
+            && (opened ? box is not null && box.Kind == k && box.Address == address : box is null);
     }
 }
