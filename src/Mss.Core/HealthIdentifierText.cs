@@ -1,0 +1,126 @@
+using System;
+
+namespace Mss.Core;
+
+/// <summary>Text helpers shared by the BAL-6 identifiers: UTF-8 input, Luhn check, digit formatting.</summary>
+internal static class HealthIdentifierText
+{
+    /// <summary>Longest text any BAL-6 identifier accepts (IdNat_PS, 12) plus room to tell a longer input apart.</summary>
+    public const int MaxChars = 16;
+
+    /// <summary>
+    /// Turns UTF-8 bytes into the UTF-16 text they stand for, as far as identifier parsing can tell: ASCII bytes are
+    /// copied; each non-ASCII character becomes <c>U+0080</c> (two for a 4-byte sequence, a surrogate pair in UTF-16),
+    /// which every identifier refuses as a character. The UTF-16 length, and so the error precedence, is kept.
+    /// </summary>
+    /// <param name="utf8">The bytes.</param>
+    /// <param name="buffer">At least <see cref="MaxChars"/> characters.</param>
+    /// <returns>The number of characters, or −1 when the text is longer than <see cref="MaxChars"/> (a length error for every identifier).</returns>
+    public static int Widen(ReadOnlySpan<byte> utf8, Span<char> buffer)
+    {
+        int count = 0;
+        foreach (byte b in utf8)
+        {
+            int width = b < 0x80 ? 1 : b >= 0xF0 ? 2 : b >= 0xC0 ? 1 : 0;
+            if (count + width > MaxChars)
+            {
+                return -1;
+            }
+
+            for (int i = 0; i < width; i++)
+            {
+                buffer[count++] = b < 0x80 ? (char)b : '\u0080';
+            }
+        }
+
+        // Stray continuation bytes only: invalid UTF-8, refused as a character rather than read as empty.
+        if (count == 0 && !utf8.IsEmpty)
+        {
+            buffer[count++] = '\u0080';
+        }
+
+        return count;
+    }
+
+    /// <summary>Reads ASCII digits into a number. False on any other character.</summary>
+    public static bool TryReadDigits(ReadOnlySpan<char> s, out ulong number)
+    {
+        number = 0;
+        foreach (char c in s)
+        {
+            uint digit = (uint)(c - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            number = (number * 10) + digit;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The standard Luhn check (ISO/IEC 7812-1) on the <paramref name="digitCount"/> decimal digits of
+    /// <paramref name="number"/>, leading zeros included: from the rightmost digit (the check digit) leftwards, every
+    /// second digit is doubled (9 subtracted when above 9); the total must be a multiple of 10.
+    /// </summary>
+    public static bool IsLuhnValid(ulong number, int digitCount)
+    {
+        int sum = 0;
+        for (int i = 0; i < digitCount; i++)
+        {
+            int digit = (int)(number % 10);
+            number /= 10;
+            if ((i & 1) == 1)
+            {
+                digit *= 2;
+                if (digit > 9)
+                {
+                    digit -= 9;
+                }
+            }
+
+            sum += digit;
+        }
+
+        return sum % 10 == 0;
+    }
+
+    /// <summary>Writes <paramref name="number"/> as exactly <paramref name="destination"/>.Length digits, zero padded.</summary>
+    public static void WriteDigits(ulong number, Span<char> destination)
+    {
+        for (int i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (char)('0' + (int)(number % 10));
+            number /= 10;
+        }
+    }
+
+    /// <summary>Only the general format is defined: null, empty, <c>"G"</c> or <c>"g"</c>.</summary>
+    public static void CheckFormat(ReadOnlySpan<char> format)
+    {
+        if (!format.IsEmpty && format is not "G" && format is not "g")
+        {
+            throw new FormatException("Identifiers have one format: \"G\" (canonical).");
+        }
+    }
+
+    /// <summary>Copies ASCII characters to UTF-8 bytes.</summary>
+    public static bool TryCopyAscii(ReadOnlySpan<char> chars, Span<byte> utf8Destination, out int bytesWritten)
+    {
+        if (utf8Destination.Length < chars.Length)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+
+        for (int i = 0; i < chars.Length; i++)
+        {
+            utf8Destination[i] = (byte)chars[i];
+        }
+
+        bytesWritten = chars.Length;
+        return true;
+    }
+}
