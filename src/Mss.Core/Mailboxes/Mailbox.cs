@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System;
 
 namespace Mss.Core.Mailboxes;
@@ -62,7 +63,7 @@ public sealed class Mailbox : IEquatable<Mailbox>
     /// <param name="mailbox">The mailbox, or null when refused.</param>
     /// <param name="refusal">Why it is refused, or <see cref="MailboxRefusal.None"/>.</param>
     /// <returns>True when the mailbox may be opened.</returns>
-    public static bool TryCreate(MssAddress address, MailboxKind kind, MailboxHolder? holder, out Mailbox? mailbox, out MailboxRefusal refusal)
+    public static bool TryCreate(MssAddress address, MailboxKind kind, MailboxHolder? holder, [NotNullWhen(true)] out Mailbox? mailbox, out MailboxRefusal refusal)
     {
         refusal = MailboxRules.Check(kind, address, holder);
         mailbox = refusal == MailboxRefusal.None ? new Mailbox(address, kind, holder!) : null;
@@ -76,7 +77,7 @@ public sealed class Mailbox : IEquatable<Mailbox>
     /// <returns>The mailbox.</returns>
     /// <exception cref="MailboxRefusedException">The rules refuse it; <see cref="MailboxRefusedException.Refusal"/> says why.</exception>
     public static Mailbox Create(MssAddress address, MailboxKind kind, MailboxHolder? holder) =>
-        TryCreate(address, kind, holder, out Mailbox? mailbox, out MailboxRefusal refusal) ? mailbox! : throw new MailboxRefusedException(refusal);
+        TryCreate(address, kind, holder, out Mailbox? mailbox, out MailboxRefusal refusal) ? mailbox : throw new MailboxRefusedException(refusal);
 
     /// <summary>The patient box of a patient: <c>&lt;INS&gt;@patient.mssante.fr</c>, held by them (BAL-1, ADDR-2).</summary>
     /// <param name="ins">The patient's INS; must not be <c>default</c>.</param>

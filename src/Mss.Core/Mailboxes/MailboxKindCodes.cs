@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System;
 
 namespace Mss.Core.Mailboxes;
@@ -21,7 +22,7 @@ public static class MailboxKindCodes
     /// <param name="kind">The kind.</param>
     /// <param name="code"><c>PER</c>, <c>ORG</c> or <c>APP</c>; null for <see cref="MailboxKind.Patient"/> and undefined values.</param>
     /// <returns>False for <see cref="MailboxKind.Patient"/> (no ANS code) and for values outside the enum.</returns>
-    public static bool TryGetCode(MailboxKind kind, out string? code)
+    public static bool TryGetCode(MailboxKind kind, [NotNullWhen(true)] out string? code)
     {
         code = kind switch
         {
@@ -38,7 +39,7 @@ public static class MailboxKindCodes
     /// <returns>The code.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is <see cref="MailboxKind.Patient"/> (no ANS code) or not a defined kind.</exception>
     public static string ToCode(MailboxKind kind) => TryGetCode(kind, out string? code)
-        ? code!
+        ? code
         : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only personal, organisational and applicative mailboxes have an ANS code (BAL-1).");
 
     /// <summary>Reads an ANS code (BAL-1): exactly <c>PER</c>, <c>ORG</c> or <c>APP</c>, upper case. Never throws.</summary>
