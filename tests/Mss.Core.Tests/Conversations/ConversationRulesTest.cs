@@ -109,11 +109,13 @@ public class ConversationRulesTest
         Assert.DoesNotContain(" row 4, patient writes, to a pharmacy", ConversationRules.ToMermaid(), StringComparison.Ordinal);
     }
 
-    // The committed picture can never drift from the rules: docs/conversation-lifecycle.md holds exactly ToMermaid().
-    [Fact]
-    public void LifecycleDoc_ContainsExactlyTheGeneratedDiagram()
+    // The committed pictures can never drift from the rules: the lifecycle doc and the README hold exactly ToMermaid().
+    [Theory]
+    [InlineData("docs/conversation-lifecycle.md")]
+    [InlineData("README.md")]
+    public void LifecycleDoc_ContainsExactlyTheGeneratedDiagram(string document)
     {
-        string path = Path.Combine(RepositoryRoot(), "docs", "conversation-lifecycle.md");
+        string path = Path.Combine(RepositoryRoot(), document);
         string doc = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
         const string Fence = "```mermaid\n";
         int start = doc.IndexOf(Fence, StringComparison.Ordinal);
