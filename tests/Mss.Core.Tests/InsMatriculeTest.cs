@@ -96,7 +96,7 @@ public class InsMatriculeTest
     [Fact]
     public void Parse_Null_ThrowsArgumentNull()
     {
-        Assert.Throws<ArgumentNullException>(() => InsMatricule.Parse(null!));
+        Assert.Throws<ArgumentNullException>(() => InsMatricule.Parse((string)null!));
     }
 
     [Fact]
