@@ -1,68 +1,199 @@
 using System;
+using System.Text;
+#if NET8_0_OR_GREATER
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#endif
 
 namespace Mss.Core;
 
 /// <summary>
 /// The one parsing core of <see cref="MssAddress"/> (ADDR-1…ADDR-3): a single pass over the text that returns the
-/// first <see cref="AddressError"/> by precedence, the position of '@' and, for a patient address, its INS.
+/// first <see cref="AddressError"/> by precedence (Empty → TooLong → Syntax → NotMssante → InvalidPatientIns), the
+/// position of '@' and, for a patient address, its INS.
 /// </summary>
+/// <remarks>
+/// <see cref="CheckScalar"/> is the portable reference. On .NET 8+ <see cref="Check(ReadOnlySpan{char}, out int, out InsMatricule, out bool)"/>
+/// first tries the fixed-width patient shape (15 digits, '@', <c>patient.mssante.fr</c>) with 128-bit vectors and
+/// falls back to the scalar pass whenever the shape does not match; both must agree on every input.
+/// </remarks>
 internal static class AddressSyntax
 {
-    /// <summary>Checks UTF-16 text.</summary>
+    /// <summary>Length of a patient address: 15-character INS, '@', <c>patient.mssante.fr</c> (ADDR-2).</summary>
+    internal const int PatientLength = InsMatricule.Length + 1 + 18;
+
+    /// <summary>UTF-8 inputs longer than this decode to more than 254 UTF-16 characters: always TooLong.</summary>
+    internal const int MaxUtf8Length = MssAddress.MaxLength * 3;
+
+    private const byte Atext = 1;
+    private const byte LetterDigitHyphen = 2;
+    private const byte Upper = 4;
+
+    /// <summary>ASCII classes (ADDR-3): bit 1 RFC 5322 atext, bit 2 letter/digit/hyphen, bit 4 upper-case letter.</summary>
+    private static ReadOnlySpan<byte> Classes =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 3, 0, 1,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 1, 0, 1,
+        0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 1, 1,
+        1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 0,
+    ];
+
+    /// <summary>Checks UTF-16 text: the patient fast path when it applies, else the scalar pass.</summary>
     public static AddressError Check(ReadOnlySpan<char> s, out int at, out InsMatricule ins, out bool domainHasUpper)
+    {
+#if NET8_0_OR_GREATER
+        if (s.Length == PatientLength && Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian
+            && TryPatientUtf16(s, out AddressError error, out ins))
+        {
+            at = InsMatricule.Length;
+            domainHasUpper = false;
+            return error;
+        }
+#endif
+        return CheckScalar(s, out at, out ins, out domainHasUpper);
+    }
+
+    /// <summary>
+    /// Checks UTF-8 text without building a string. Returns true when it decided alone (empty, too long, patient fast
+    /// path); otherwise the caller widens the bytes with <see cref="Widen"/> into <see cref="MaxUtf8Length"/> chars at
+    /// most and runs <see cref="Check(ReadOnlySpan{char}, out int, out InsMatricule, out bool)"/>.
+    /// </summary>
+    public static bool TryCheckUtf8Alone(ReadOnlySpan<byte> utf8, out AddressError error, out InsMatricule ins)
+    {
+        ins = default;
+        if (utf8.IsEmpty)
+        {
+            error = AddressError.Empty;
+            return true;
+        }
+
+        if (utf8.Length > MaxUtf8Length)
+        {
+            error = AddressError.TooLong;
+            return true;
+        }
+
+#if NET8_0_OR_GREATER
+        if (utf8.Length == PatientLength && Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian)
+        {
+            return TryPatientUtf8(utf8, out error, out ins);
+        }
+#endif
+        error = AddressError.None;
+        return false;
+    }
+
+    /// <summary>
+    /// UTF-8 to UTF-16 into <paramref name="chars"/> (at least <c>utf8.Length</c> long): ASCII is widened; anything
+    /// else is decoded with U+FFFD for invalid sequences, so UTF-8 and UTF-16 inputs of the same text get the same verdict.
+    /// </summary>
+    public static int Widen(ReadOnlySpan<byte> utf8, Span<char> chars)
+    {
+#if NET8_0_OR_GREATER
+        if (Ascii.ToUtf16(utf8, chars, out int written) == System.Buffers.OperationStatus.Done)
+        {
+            return written;
+        }
+#else
+        int i = 0;
+        for (; i < utf8.Length && utf8[i] < 0x80; i++)
+        {
+            chars[i] = (char)utf8[i];
+        }
+
+        if (i == utf8.Length)
+        {
+            return i;
+        }
+#endif
+        return Utf8Polyfill.GetChars(Encoding.UTF8, utf8, chars);
+    }
+
+    /// <summary>The portable single pass (ADDR-1…ADDR-3); the reference the vector path is tested against.</summary>
+    internal static AddressError CheckScalar(ReadOnlySpan<char> s, out int at, out InsMatricule ins, out bool domainHasUpper)
     {
         at = -1;
         ins = default;
         domainHasUpper = false;
-        if (s.IsEmpty)
+        int length = s.Length;
+        if (length == 0)
         {
             return AddressError.Empty;
         }
 
-        if (s.Length > MssAddress.MaxLength)
+        if (length > MssAddress.MaxLength)
         {
             return AddressError.TooLong;
         }
 
-        int atIndex = s.IndexOf('@');
-        if (atIndex < 0)
+        ReadOnlySpan<byte> classes = Classes;
+        bool syntax = false;
+        bool afterDot = true;
+        int i = 0;
+        for (; i < length; i++)
+        {
+            char c = s[i];
+            if (c == '@')
+            {
+                break;
+            }
+
+            if (c == '.')
+            {
+                syntax |= afterDot;
+                afterDot = true;
+            }
+            else
+            {
+                syntax |= c >= 128 || (classes[c] & Atext) == 0;
+                afterDot = false;
+            }
+        }
+
+        if (i == length)
         {
             return AddressError.Syntax;
         }
 
-        if (atIndex > MssAddress.MaxLocalPartLength)
+        int atIndex = i;
+        syntax |= afterDot;
+        bool tooLong = atIndex > MssAddress.MaxLocalPartLength;
+        bool upper = false;
+        int labelStart = atIndex + 1;
+        for (i = labelStart; i <= length; i++)
         {
-            return AddressError.TooLong;
-        }
-
-        ReadOnlySpan<char> local = s.Slice(0, atIndex);
-        ReadOnlySpan<char> domain = s.Slice(atIndex + 1);
-        bool syntax = !IsDotAtom(local);
-        int labelStart = 0;
-        for (int i = 0; i <= domain.Length; i++)
-        {
-            if (i == domain.Length || domain[i] == '.')
+            char c = i < length ? s[i] : '.';
+            if (c == '.')
             {
-                ReadOnlySpan<char> label = domain.Slice(labelStart, i - labelStart);
-                if (label.Length > MssAddress.MaxLabelLength)
+                int labelLength = i - labelStart;
+                if (labelLength == 0)
                 {
-                    return AddressError.TooLong;
+                    syntax = true;
+                }
+                else
+                {
+                    tooLong |= labelLength > MssAddress.MaxLabelLength;
+                    syntax |= s[labelStart] == '-' || s[i - 1] == '-' || IsPunycode(s.Slice(labelStart, labelLength));
                 }
 
-                syntax |= label.IsEmpty || label[0] == '-' || label[label.Length - 1] == '-' || IsPunycode(label);
                 labelStart = i + 1;
-                continue;
             }
+            else
+            {
+                int cls = c < 128 ? classes[c] : 0;
+                syntax |= (cls & LetterDigitHyphen) == 0;
+                upper |= (cls & Upper) != 0;
+            }
+        }
 
-            char c = domain[i];
-            if (c is >= 'A' and <= 'Z')
-            {
-                domainHasUpper = true;
-            }
-            else if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
-            {
-                syntax = true;
-            }
+        if (tooLong)
+        {
+            return AddressError.TooLong;
         }
 
         if (syntax)
@@ -70,75 +201,194 @@ internal static class AddressSyntax
             return AddressError.Syntax;
         }
 
-        if (domain.Length <= MssAddress.TrustSpaceSuffix.Length
-            || !domain.EndsWith(MssAddress.TrustSpaceSuffix.AsSpan(), StringComparison.OrdinalIgnoreCase))
+        ReadOnlySpan<char> domain = s.Slice(atIndex + 1);
+        if (!IsTrustSpace(domain))
         {
             return AddressError.NotMssante;
         }
 
-        if (domain.Equals(MssAddress.PatientDomain.AsSpan(), StringComparison.OrdinalIgnoreCase)
-            && InsMatricule.ParseCore(local, out ins) != InsError.None)
+        if (domain.Length == MssAddress.PatientDomain.Length && EqualsLowerAscii(domain.Slice(0, 7), "patient")
+            && InsMatricule.ParseCore(s.Slice(0, atIndex), out ins) != InsError.None)
         {
             return AddressError.InvalidPatientIns;
         }
 
         at = atIndex;
+        domainHasUpper = upper;
         return AddressError.None;
     }
 
-    /// <summary>Checks UTF-8 text. A valid address is ASCII; any other byte is a syntax error (ADDR-3).</summary>
-    public static AddressError Check(ReadOnlySpan<byte> utf8, out int at, out InsMatricule ins, out bool domainHasUpper)
+    /// <summary>
+    /// ADDR-1 on a domain already checked by ADDR-3 (letters, digits, hyphens and dots only): one or more labels, then
+    /// <c>.mssante.fr</c>, case ignored.
+    /// </summary>
+    internal static bool IsTrustSpace(ReadOnlySpan<char> domain) =>
+        domain.Length > MssAddress.TrustSpaceSuffix.Length
+        && EqualsLowerAscii(domain.Slice(domain.Length - MssAddress.TrustSpaceSuffix.Length), MssAddress.TrustSpaceSuffix);
+
+    /// <summary>ADDR-3: a label beginning with <c>xn--</c> (any case) is punycode.</summary>
+    internal static bool IsPunycode(ReadOnlySpan<char> label) => label.Length >= 4 && EqualsLowerAscii(label.Slice(0, 4), "xn--");
+
+    /// <summary>ASCII case-insensitive equality with a lower-case ASCII <paramref name="lower"/>; any other character differs.</summary>
+    internal static bool EqualsLowerAscii(ReadOnlySpan<char> text, string lower)
     {
-        if (utf8.Length > MssAddress.MaxLength)
+        if (text.Length != lower.Length)
         {
-            at = -1;
-            ins = default;
-            domainHasUpper = false;
-            return AddressError.TooLong;
+            return false;
         }
 
-        Span<char> chars = stackalloc char[utf8.Length];
-        for (int i = 0; i < utf8.Length; i++)
+        for (int i = 0; i < text.Length; i++)
         {
-            byte b = utf8[i];
-            chars[i] = b < 0x80 ? (char)b : '\u0080';
-        }
-
-        return Check(chars, out at, out ins, out domainHasUpper);
-    }
-
-    /// <summary>ADDR-3: an RFC 5322 dot-atom of ASCII atext.</summary>
-    private static bool IsDotAtom(ReadOnlySpan<char> local)
-    {
-        bool afterDot = true;
-        foreach (char c in local)
-        {
-            if (c == '.')
-            {
-                if (afterDot)
-                {
-                    return false;
-                }
-
-                afterDot = true;
-            }
-            else if (IsAtext(c))
-            {
-                afterDot = false;
-            }
-            else
+            char c = text[i];
+            if (c != lower[i] && !(c is >= 'A' and <= 'Z' && (char)(c | 0x20) == lower[i]))
             {
                 return false;
             }
         }
 
-        return !afterDot;
+        return true;
     }
 
-    private static bool IsAtext(char c) =>
-        c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
-            or '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '/' or '=' or '?' or '^' or '_' or '`' or '{' or '|' or '}' or '~';
+    /// <summary>RFC 5322 atext (ADDR-3 local part characters other than the dot).</summary>
+    internal static bool IsAtext(char c) => c < 128 && (Classes[c] & Atext) != 0;
 
-    private static bool IsPunycode(ReadOnlySpan<char> label) =>
-        label.Length >= 4 && label.Slice(0, 4).Equals("xn--".AsSpan(), StringComparison.OrdinalIgnoreCase);
+    /// <summary>A letter, digit or hyphen (ADDR-3 label characters).</summary>
+    internal static bool IsLetterDigitHyphen(char c) => c < 128 && (Classes[c] & LetterDigitHyphen) != 0;
+
+#if NET8_0_OR_GREATER
+    // The patient domain as lower-case text and, per character, the bit that may differ by case (letters only: a
+    // '.' or '@' must match exactly). Offsets: UTF-16 chars 15..22, 23..30, 26..33; UTF-8 bytes 16..31, 18..33.
+    private static readonly Vector128<ushort> Utf16Text1 = Utf16("@patient");
+    private static readonly Vector128<ushort> Utf16Fold1 = Utf16Fold("@patient");
+    private static readonly Vector128<ushort> Utf16Text2 = Utf16(".mssante");
+    private static readonly Vector128<ushort> Utf16Fold2 = Utf16Fold(".mssante");
+    private static readonly Vector128<ushort> Utf16Text3 = Utf16("sante.fr");
+    private static readonly Vector128<ushort> Utf16Fold3 = Utf16Fold("sante.fr");
+    private static readonly Vector128<byte> Utf8Text1 = Utf8("patient.mssante.");
+    private static readonly Vector128<byte> Utf8Fold1 = Utf8Fold("patient.mssante.");
+    private static readonly Vector128<byte> Utf8Text2 = Utf8("tient.mssante.fr");
+    private static readonly Vector128<byte> Utf8Fold2 = Utf8Fold("tient.mssante.fr");
+
+    // Digits of chars 8..15: lane 7 is the '@' already pinned by Utf16Text1, so it may read 16 ('@' - '0').
+    private static readonly Vector128<ushort> Utf16HighLimit = Vector128.Create((ushort)9, 9, 9, 9, 9, 9, 9, 16);
+    private static readonly Vector128<byte> Utf8Limit = Vector128.Create((byte)9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 16);
+
+    /// <summary>
+    /// The patient shape in UTF-16 (ADDR-2). False when the shape does not match (not decided); true with None or
+    /// InvalidPatientIns otherwise: 15 digits are valid atext, so only the key can fail.
+    /// </summary>
+    private static bool TryPatientUtf16(ReadOnlySpan<char> s, out AddressError error, out InsMatricule ins)
+    {
+        ref ushort p = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+        Vector128<ushort> zero = Vector128.Create((ushort)'0');
+        Vector128<ushort> low = Vector128.LoadUnsafe(ref p) - zero;
+        Vector128<ushort> high = Vector128.LoadUnsafe(ref p, 8) - zero;
+        Vector128<ushort> wrong = ((Vector128.LoadUnsafe(ref p, 15) | Utf16Fold1) ^ Utf16Text1)
+            | ((Vector128.LoadUnsafe(ref p, 23) | Utf16Fold2) ^ Utf16Text2)
+            | ((Vector128.LoadUnsafe(ref p, 26) | Utf16Fold3) ^ Utf16Text3)
+            | Vector128.GreaterThan(low, Vector128.Create((ushort)9))
+            | Vector128.GreaterThan(high, Utf16HighLimit);
+        if (wrong != Vector128<ushort>.Zero)
+        {
+            error = AddressError.None;
+            ins = default;
+            return false;
+        }
+
+        Vector128<ulong> digits = Vector128.Narrow(low, high).AsUInt64();
+        error = FromDigits(digits.GetElement(0), digits.GetElement(1), out ins);
+        return true;
+    }
+
+    /// <summary>The patient shape in UTF-8 (ADDR-2); see <see cref="TryPatientUtf16"/>.</summary>
+    private static bool TryPatientUtf8(ReadOnlySpan<byte> utf8, out AddressError error, out InsMatricule ins)
+    {
+        ref byte p = ref MemoryMarshal.GetReference(utf8);
+        Vector128<byte> head = Vector128.LoadUnsafe(ref p) - Vector128.Create((byte)'0');
+        Vector128<byte> wrong = ((Vector128.LoadUnsafe(ref p, 16) | Utf8Fold1) ^ Utf8Text1)
+            | ((Vector128.LoadUnsafe(ref p, 18) | Utf8Fold2) ^ Utf8Text2)
+            | Vector128.GreaterThan(head, Utf8Limit);
+        if (wrong != Vector128<byte>.Zero || utf8[InsMatricule.Length] != (byte)'@')
+        {
+            error = AddressError.None;
+            ins = default;
+            return false;
+        }
+
+        Vector128<ulong> digits = head.AsUInt64();
+        error = FromDigits(digits.GetElement(0), digits.GetElement(1), out ins);
+        return true;
+    }
+
+    /// <summary>
+    /// INS-2 on 15 digit values packed one per byte, first digit lowest: digits 0..7 in <paramref name="low"/>,
+    /// 8..14 in <paramref name="high"/> (its top byte ignored).
+    /// </summary>
+    private static AddressError FromDigits(ulong low, ulong high, out InsMatricule ins)
+    {
+        ulong number = (EightDigits(low) * 100_000) + EightDigits(high << 24);
+        ulong key = (((high >> 40) & 0xFF) * 10) + ((high >> 48) & 0xFF);
+        if (key != 97 - (number % 97))
+        {
+            ins = default;
+            return AddressError.InvalidPatientIns;
+        }
+
+        // InsMatricule's packed layout for a body without 2A/2B: the number, and the key from bit 48.
+        ins = InsMatricule.FromPacked(number | (key << 48));
+        return AddressError.None;
+    }
+
+    /// <summary>Eight digit values (0..9, one per byte, first digit lowest) to their number: SWAR, three multiplies.</summary>
+    private static ulong EightDigits(ulong digits)
+    {
+        digits = (digits * 10) + (digits >> 8);
+        return (((digits & 0x000000FF000000FF) * (100 + (1_000_000UL << 32)))
+            + (((digits >> 16) & 0x000000FF000000FF) * (1 + (10_000UL << 32)))) >> 32;
+    }
+
+    private static Vector128<ushort> Utf16(string text)
+    {
+        Span<ushort> lanes = stackalloc ushort[8];
+        for (int i = 0; i < 8; i++)
+        {
+            lanes[i] = text[i];
+        }
+
+        return Vector128.Create<ushort>(lanes);
+    }
+
+    private static Vector128<ushort> Utf16Fold(string text)
+    {
+        Span<ushort> lanes = stackalloc ushort[8];
+        for (int i = 0; i < 8; i++)
+        {
+            lanes[i] = (ushort)(text[i] is >= 'a' and <= 'z' ? 0x20 : 0);
+        }
+
+        return Vector128.Create<ushort>(lanes);
+    }
+
+    private static Vector128<byte> Utf8(string text)
+    {
+        Span<byte> lanes = stackalloc byte[16];
+        for (int i = 0; i < 16; i++)
+        {
+            lanes[i] = (byte)text[i];
+        }
+
+        return Vector128.Create<byte>(lanes);
+    }
+
+    private static Vector128<byte> Utf8Fold(string text)
+    {
+        Span<byte> lanes = stackalloc byte[16];
+        for (int i = 0; i < 16; i++)
+        {
+            lanes[i] = (byte)(text[i] is >= 'a' and <= 'z' ? 0x20 : 0);
+        }
+
+        return Vector128.Create<byte>(lanes);
+    }
+#endif
 }

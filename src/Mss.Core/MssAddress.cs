@@ -1,5 +1,8 @@
 using System;
 using System.Diagnostics;
+#if NET8_0_OR_GREATER
+using System.Runtime.CompilerServices;
+#endif
 
 namespace Mss.Core;
 
@@ -40,7 +43,7 @@ public readonly struct MssAddress : IEquatable<MssAddress>
     /// <summary>At most 63 characters in a domain label (ADDR-3).</summary>
     public const int MaxLabelLength = 63;
 
-    private const int PatientAddressLength = InsMatricule.Length + 1 + 18;
+    private const int PatientAddressLength = AddressSyntax.PatientLength;
 
     // A professional address holds its canonical text and the position of '@'; a patient address holds only its INS.
     [DebuggerBrowsable(DebuggerBrowsableState.Never)]
@@ -158,7 +161,19 @@ public readonly struct MssAddress : IEquatable<MssAddress>
     /// <summary>Says why UTF-8 bytes are not a valid MSSanté address, without allocating; see <see cref="Validate(ReadOnlySpan{char})"/>.</summary>
     /// <param name="utf8">The UTF-8 text.</param>
     /// <returns>The first error, or <see cref="AddressError.None"/> when valid.</returns>
-    public static AddressError Validate(ReadOnlySpan<byte> utf8) => AddressSyntax.Check(utf8, out _, out _, out _);
+#if NET8_0_OR_GREATER
+    [SkipLocalsInit]
+#endif
+    public static AddressError Validate(ReadOnlySpan<byte> utf8)
+    {
+        if (AddressSyntax.TryCheckUtf8Alone(utf8, out AddressError error, out _))
+        {
+            return error;
+        }
+
+        Span<char> chars = stackalloc char[utf8.Length];
+        return AddressSyntax.Check(chars.Slice(0, AddressSyntax.Widen(utf8, chars)), out _, out _, out _);
+    }
 
     /// <summary>The Mon espace santé address of a patient: <c>&lt;INS&gt;@patient.mssante.fr</c> (ADDR-2).</summary>
     /// <param name="ins">The patient's matricule; must not be <c>default</c>.</param>
@@ -240,19 +255,33 @@ public readonly struct MssAddress : IEquatable<MssAddress>
     /// <exception cref="FormatException">Another format was asked for.</exception>
     public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
     {
-        Span<char> chars = stackalloc char[MaxLength];
-        if (!TryFormat(chars, out int written, format, provider) || utf8Destination.Length < written)
+        CheckFormat(format);
+        int length = IsPatient ? PatientAddressLength : _text?.Length ?? 0;
+        if (utf8Destination.Length < length)
         {
             bytesWritten = 0;
             return false;
         }
 
-        for (int i = 0; i < written; i++)
+        if (IsPatient)
         {
-            utf8Destination[i] = (byte)chars[i];
+            _ins.TryFormat(utf8Destination, out int written);
+            utf8Destination[written] = (byte)'@';
+            for (int i = 0; i < PatientDomain.Length; i++)
+            {
+                utf8Destination[written + 1 + i] = (byte)PatientDomain[i];
+            }
+        }
+        else
+        {
+            string text = _text ?? string.Empty;
+            for (int i = 0; i < text.Length; i++)
+            {
+                utf8Destination[i] = (byte)text[i];
+            }
         }
 
-        bytesWritten = written;
+        bytesWritten = length;
         return true;
     }
 
@@ -303,9 +332,20 @@ public readonly struct MssAddress : IEquatable<MssAddress>
         return error;
     }
 
+#if NET8_0_OR_GREATER
+    [SkipLocalsInit]
+#endif
     private static AddressError ParseUtf8(ReadOnlySpan<byte> utf8, out MssAddress result)
     {
-        AddressError error = AddressSyntax.Check(utf8, out int at, out InsMatricule ins, out _);
+        if (AddressSyntax.TryCheckUtf8Alone(utf8, out AddressError error, out InsMatricule ins))
+        {
+            result = error == AddressError.None ? new MssAddress(ins) : default;
+            return error;
+        }
+
+        Span<char> chars = stackalloc char[utf8.Length];
+        chars = chars.Slice(0, AddressSyntax.Widen(utf8, chars));
+        error = AddressSyntax.Check(chars, out int at, out ins, out bool domainHasUpper);
         if (error != AddressError.None)
         {
             result = default;
@@ -316,33 +356,38 @@ public readonly struct MssAddress : IEquatable<MssAddress>
         }
         else
         {
-            // A valid address is ASCII (ADDR-3): one char per byte.
-            Span<char> chars = stackalloc char[utf8.Length];
-            for (int i = 0; i < utf8.Length; i++)
+            if (domainHasUpper)
             {
-                chars[i] = (char)utf8[i];
+                LowerDomain(chars, at);
             }
 
-            result = new MssAddress(Canonical(chars, at), at);
+            result = new MssAddress(chars.ToString(), at);
         }
 
         return error;
     }
 
     /// <summary>The canonical text: local part as given, domain lower-cased (ASCII, ADDR-1).</summary>
+#if NET8_0_OR_GREATER
+    [SkipLocalsInit]
+#endif
     private static string Canonical(ReadOnlySpan<char> s, int at)
     {
         Span<char> buffer = stackalloc char[s.Length];
         s.CopyTo(buffer);
-        for (int i = at + 1; i < buffer.Length; i++)
+        LowerDomain(buffer, at);
+        return buffer.ToString();
+    }
+
+    private static void LowerDomain(Span<char> text, int at)
+    {
+        for (int i = at + 1; i < text.Length; i++)
         {
-            if (buffer[i] is >= 'A' and <= 'Z')
+            if (text[i] is >= 'A' and <= 'Z')
             {
-                buffer[i] = (char)(buffer[i] | 0x20);
+                text[i] = (char)(text[i] | 0x20);
             }
         }
-
-        return buffer.ToString();
     }
 
     private void FormatPatient(Span<char> destination)
