@@ -35,7 +35,7 @@ public class MssAddressBenchmarks
     ];
 
     private static readonly string[] Names = ["jean.dupont", "secretariat", "m.martin", "accueil-urgences", "no_reply", "Dr.Claire.Bernard"];
-    private static readonly string[] Domains = ["ch-nord.mssante.fr", "chu-lyon.mssante.fr", "cpts123.mssante.fr", "medecin.mssante.fr", "pharmacie.mssante.fr", "ap-hm.MSSante.fr"];
+    private static readonly string[] Domains = ["ch-nord.mssante.fr", "chu-lyon.mssante.fr", "cpts123.mssante.fr", "medecin.mssante.fr", "pharmacie.mssante.fr", "ap-hm.mssante.fr"];
 
     [GlobalSetup]
     public void Setup()

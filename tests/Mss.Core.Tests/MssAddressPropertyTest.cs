@@ -1,0 +1,165 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Mss.Core.Tests;
+
+[Properties(Arbitrary = [typeof(InsGenerators)], MaxTest = 500)]
+public class MssAddressPropertyTest
+{
+    private const string PatientSuffix = "@patient.mssante.fr";
+
+    // Characters that try to fool the fast path: digits, Corsican letters, case, separators, and non-ASCII characters
+    // whose low byte is a digit or a letter of the patient domain ('\u0130' - '0' = 0x100, '\u0170' = 'p' + 0x100).
+    private static readonly char[] Mutations =
+    [
+        '0', '5', '9', 'A', 'B', 'a', 'b', '@', '.', '-', ' ', '_', 'x', 'P', 'p', 'T', 'M', 'S', 'F', 'R', '/', ':', '\0',
+        '\u0130', '\u0139', '\u0230', '\u0170', '\u0150', '\u0660', '\uFF10', '\u00E9', '\u0430', '\u0435', '\uD800', '\u2070',
+    ];
+
+    // ADDR-2: any valid INS → ForPatient → ToString → TryParse is the identity, on every text path.
+    [Property]
+    public bool ForPatient_RoundTrips(InsBody body)
+    {
+        string expectedText = InsGenerators.WithKey(body.Value, InsGenerators.ReferenceKey(body.Value)) + PatientSuffix;
+        InsMatricule ins = InsMatricule.FromBody(body.Value);
+        MssAddress address = MssAddress.ForPatient(ins);
+        string text = address.ToString();
+        byte[] utf8 = Encoding.UTF8.GetBytes(text);
+        return text == expectedText
+            && MssAddress.TryParse(text, out MssAddress parsed) && parsed == address && parsed.IsPatient
+            && parsed.TryGetIns(out InsMatricule back) && back == ins && parsed.GetHashCode() == address.GetHashCode()
+            && MssAddress.TryParse(utf8, out MssAddress fromUtf8) && fromUtf8 == address
+            && MssAddress.Validate(text) == AddressError.None && MssAddress.Validate(utf8) == AddressError.None
+            && parsed.LocalPart == expectedText.Substring(0, 15);
+    }
+
+    // ADDR-2 / INS-2: a patient address with any other key is InvalidPatientIns, on the fast and the scalar path.
+    [Property]
+    public bool PatientWithWrongKey_InvalidPatientIns(InsBody body)
+    {
+        int right = InsGenerators.ReferenceKey(body.Value);
+        for (int key = 0; key <= 99; key++)
+        {
+            string text = InsGenerators.WithKey(body.Value, key) + PatientSuffix;
+            AddressError expected = key == right ? AddressError.None : AddressError.InvalidPatientIns;
+            if (MssAddress.Validate(text) != expected || MssAddress.Validate(Encoding.ASCII.GetBytes(text)) != expected
+                || AddressSyntax.CheckScalar(text, out _, out _, out _) != expected)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Try… never throws; TryParse and Validate agree; UTF-8 and UTF-16 agree (same text, same verdict).
+    [Property(MaxTest = 3000)]
+    public bool TryParseValidateUtf8_Agree_NeverThrow(string? s)
+    {
+        AddressError error = MssAddress.Validate(s.AsSpan());
+        bool ok = MssAddress.TryParse(s, out MssAddress parsed);
+        byte[] utf8 = Encoding.UTF8.GetBytes(s ?? string.Empty);
+        bool utf8Ok = MssAddress.TryParse(utf8, out MssAddress fromUtf8);
+        return ok == (error == AddressError.None)
+            && error == AddressSyntax.CheckScalar(s.AsSpan(), out _, out _, out _)
+            && MssAddress.Validate(utf8) == error
+            && utf8Ok == ok && fromUtf8 == parsed
+            && (ok || parsed.IsDefault);
+    }
+
+    // Fast path = scalar path on patient-shaped texts with up to three characters changed and the domain's case mixed.
+    [Property(MaxTest = 3000)]
+    public Property FastPath_EqualsScalar_OnNearPatientAddresses(InsBody body)
+    {
+        string valid = InsMatricule.FromBody(body.Value) + PatientSuffix;
+        Gen<(int, char)> change = from index in Gen.Choose(0, valid.Length - 1)
+                                  from value in Gen.Elements(Mutations)
+                                  select (index, value);
+        Gen<string> mutated =
+            from count in Gen.Choose(0, 3)
+            from changes in Gen.ArrayOf(change, count)
+            from upper in Gen.ArrayOf(Gen.Elements(false, true), 18)
+            select Mutate(valid, changes, upper);
+        return Prop.ForAll(mutated.ToArbitrary(), s =>
+        {
+            AddressError fast = AddressSyntax.Check(s, out int fastAt, out InsMatricule fastIns, out _);
+            AddressError scalar = AddressSyntax.CheckScalar(s, out int scalarAt, out InsMatricule scalarIns, out _);
+            byte[] utf8 = Encoding.UTF8.GetBytes(s);
+            AddressError fromUtf8 = MssAddress.Validate(utf8);
+            bool utf8Parsed = MssAddress.TryParse(utf8, out MssAddress parsedUtf8);
+            return fast == scalar && fastIns == scalarIns && (fast != AddressError.None || fastAt == scalarAt)
+                && fromUtf8 == scalar && utf8Parsed == (scalar == AddressError.None)
+                && (scalarIns.IsDefault || (parsedUtf8.TryGetIns(out InsMatricule utf8Ins) && utf8Ins == scalarIns));
+        });
+    }
+
+    // Fast UTF-8 path = scalar path when single bytes are changed (any byte value, so invalid UTF-8 too).
+    [Property(MaxTest = 2000)]
+    public Property FastUtf8Path_EqualsScalar_OnChangedBytes(InsBody body)
+    {
+        byte[] valid = Encoding.ASCII.GetBytes(InsMatricule.FromBody(body.Value) + PatientSuffix);
+        Gen<(int Index, int Value)> change = from index in Gen.Choose(0, valid.Length - 1)
+                                             from value in Gen.Choose(0, 255)
+                                             select (index, value);
+        return Prop.ForAll(change.ToArbitrary(), c =>
+        {
+            byte[] bytes = (byte[])valid.Clone();
+            bytes[c.Index] = (byte)c.Value;
+            return MssAddress.Validate(bytes) == AddressSyntax.CheckScalar(Encoding.UTF8.GetString(bytes), out _, out _, out _);
+        });
+    }
+
+    // ADDR-1 / ADDR-3: any well-formed professional address is accepted, its domain lower-cased and its local part kept.
+    [Property(MaxTest = 1000)]
+    public Property ProfessionalAddress_Canonical()
+    {
+        Gen<char> letter = Gen.Elements("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".ToCharArray());
+        Gen<char> atext = Gen.Frequency((8, letter), (1, Gen.Elements("!#$%&'*+-/=?^_`{|}~".ToCharArray())));
+        Gen<string> atom = from n in Gen.Choose(1, 8)
+                           from cs in Gen.ArrayOf(atext, n)
+                           select new string(cs);
+        Gen<string> label = from n in Gen.Choose(1, 10)
+                            from cs in Gen.ArrayOf(letter, n)
+                            select new string(cs);
+        Gen<(string Local, string Domain)> address =
+            from atomCount in Gen.Choose(1, 3)
+            from atoms in Gen.ArrayOf(atom, atomCount)
+            from labelCount in Gen.Choose(1, 3)
+            from labels in Gen.ArrayOf(label, labelCount)
+            from suffix in Gen.Elements(".mssante.fr", ".MSSANTE.FR", ".MsSante.Fr")
+            select (string.Join(".", atoms), string.Join(".", labels) + suffix);
+        return Prop.ForAll(address.ToArbitrary(), a =>
+        {
+            string text = a.Local + "@" + a.Domain;
+            bool isPatientDomain = string.Equals(a.Domain, "patient.mssante.fr", StringComparison.OrdinalIgnoreCase);
+            return isPatientDomain
+                || (MssAddress.TryParse(text, out MssAddress parsed)
+                    && parsed.LocalPart == a.Local
+                    && parsed.Domain == a.Domain.ToLowerInvariant()
+                    && parsed.ToString() == a.Local + "@" + a.Domain.ToLowerInvariant()
+                    && parsed == MssAddress.Parse(a.Local + "@" + a.Domain.ToUpperInvariant())
+                    && MssAddress.TryParse(Encoding.UTF8.GetBytes(text), out MssAddress utf8) && utf8 == parsed);
+        });
+    }
+
+    private static string Mutate(string valid, (int Index, char Value)[] changes, bool[] upper)
+    {
+        char[] chars = valid.ToCharArray();
+        for (int i = 0; i < upper.Length; i++)
+        {
+            if (upper[i])
+            {
+                chars[16 + i] = char.ToUpperInvariant(chars[16 + i]);
+            }
+        }
+
+        foreach ((int index, char value) in changes)
+        {
+            chars[index] = value;
+        }
+
+        return new string(chars);
+    }
+}
