@@ -308,6 +308,9 @@ public readonly struct MssAddress : IEquatable<MssAddress>
     static bool IUtf8SpanParsable<MssAddress>.TryParse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider, out MssAddress result) => TryParse(utf8Text, out result);
 #endif
 
+    /// <summary>Parses a string, keeping it when it is already canonical; the error by precedence (ADDR-1…ADDR-3).</summary>
+    internal static AddressError ParseCore(string s, out MssAddress result) => ParseChars(s.AsSpan(), s, out result);
+
     /// <summary>Builds the value from a checked text; keeps <paramref name="source"/> when it is already canonical.</summary>
     private static AddressError ParseChars(ReadOnlySpan<char> s, string? source, out MssAddress result)
     {
