@@ -29,18 +29,23 @@ internal static class AddressSyntax
     private const byte Atext = 1;
     private const byte LetterDigitHyphen = 2;
     private const byte Upper = 4;
+    private const byte DomainChar = 8;
 
-    /// <summary>ASCII classes (ADDR-3): bit 1 RFC 5322 atext, bit 2 letter/digit/hyphen, bit 4 upper-case letter.</summary>
+    /// <summary>
+    /// ASCII classes (ADDR-3): bit 1 RFC 5322 atext, bit 2 letter/digit/hyphen, bit 4 upper-case letter, bit 8 allowed in a
+    /// domain (letter, digit, hyphen, dot).
+    /// </summary>
     private static ReadOnlySpan<byte> Classes =>
     [
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 3, 0, 1,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 1, 0, 1,
-        0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
-        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 1, 1,
-        1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 0,
+        0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 11, 8, 1,
+        11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 0, 0, 0, 1, 0, 1,
+        0, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
+        15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 0, 0, 0, 1, 1,
+        1, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11,
+        11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 1, 1, 1, 1, 0,
+
     ];
 
     /// <summary>Checks UTF-16 text: the patient fast path when it applies, else the scalar pass.</summary>
@@ -114,89 +119,82 @@ internal static class AddressSyntax
         return Utf8Polyfill.GetChars(Encoding.UTF8, utf8, chars);
     }
 
-    /// <summary>The portable single pass (ADDR-1…ADDR-3); the reference the vector path is tested against.</summary>
+    /// <summary>
+    /// The portable single pass (ADDR-1…ADDR-3); the reference the vector path is tested against. The local part's
+    /// digits are accumulated on the way, so a patient INS is not read a second time unless it holds 2A/2B or is wrong.
+    /// </summary>
     internal static AddressError CheckScalar(ReadOnlySpan<char> s, out int at, out InsMatricule ins, out bool domainHasUpper)
     {
         at = -1;
         ins = default;
         domainHasUpper = false;
-        int length = s.Length;
-        if (length == 0)
+        if (s.IsEmpty)
         {
             return AddressError.Empty;
         }
 
-        if (length > MssAddress.MaxLength)
+        if (s.Length > MssAddress.MaxLength)
         {
             return AddressError.TooLong;
         }
 
         ReadOnlySpan<byte> classes = Classes;
         bool syntax = false;
-        bool afterDot = true;
+        bool digits = true;
+        ulong number = 0;
         int i = 0;
-        for (; i < length; i++)
+        for (; i < s.Length; i++)
         {
             char c = s[i];
-            if (c == '@')
+            uint digit = (uint)(c - '0');
+            number = (number * 10) + digit;
+            if (digit > 9)
             {
-                break;
-            }
+                digits = false;
+                if (c >= 128 || (classes[c] & Atext) == 0)
+                {
+                    if (c == '@')
+                    {
+                        break;
+                    }
 
-            if (c == '.')
-            {
-                syntax |= afterDot;
-                afterDot = true;
-            }
-            else
-            {
-                syntax |= c >= 128 || (classes[c] & Atext) == 0;
-                afterDot = false;
+                    // A dot may not start the local part or follow another dot; anything else outside atext is refused.
+                    syntax |= c != '.' || i == 0 || s[i - 1] == '.';
+                }
             }
         }
 
-        if (i == length)
+        if (i == s.Length)
         {
             return AddressError.Syntax;
         }
 
         int atIndex = i;
-        syntax |= afterDot;
+        syntax |= atIndex == 0 || s[atIndex - 1] == '.';
         bool tooLong = atIndex > MssAddress.MaxLocalPartLength;
-        bool upper = false;
+        int all = DomainChar;
+        int any = 0;
         int labelStart = atIndex + 1;
-        for (i = labelStart; i <= length; i++)
+        for (i = labelStart; i < s.Length; i++)
         {
-            char c = i < length ? s[i] : '.';
+            char c = s[i];
+            int cls = c < 128 ? classes[c] : 0;
+            all &= cls;
+            any |= cls;
             if (c == '.')
             {
-                int labelLength = i - labelStart;
-                if (labelLength == 0)
-                {
-                    syntax = true;
-                }
-                else
-                {
-                    tooLong |= labelLength > MssAddress.MaxLabelLength;
-                    syntax |= s[labelStart] == '-' || s[i - 1] == '-' || IsPunycode(s.Slice(labelStart, labelLength));
-                }
-
+                CheckLabel(s, labelStart, i, ref syntax, ref tooLong);
                 labelStart = i + 1;
-            }
-            else
-            {
-                int cls = c < 128 ? classes[c] : 0;
-                syntax |= (cls & LetterDigitHyphen) == 0;
-                upper |= (cls & Upper) != 0;
             }
         }
 
+        CheckLabel(s, labelStart, s.Length, ref syntax, ref tooLong);
         if (tooLong)
         {
             return AddressError.TooLong;
         }
 
-        if (syntax)
+        if (syntax || all == 0)
         {
             return AddressError.Syntax;
         }
@@ -207,15 +205,51 @@ internal static class AddressSyntax
             return AddressError.NotMssante;
         }
 
-        if (domain.Length == MssAddress.PatientDomain.Length && EqualsLowerAscii(domain.Slice(0, 7), "patient")
-            && InsMatricule.ParseCore(s.Slice(0, atIndex), out ins) != InsError.None)
+        if (domain.Length == MssAddress.PatientDomain.Length && EqualsLowerAscii(domain.Slice(0, 7), "patient"))
         {
-            return AddressError.InvalidPatientIns;
+            // 15 plain digits: the number is already read (body * 100 + key); else 2A/2B or a refusal, read by the INS core.
+            bool valid = digits && atIndex == InsMatricule.Length
+                ? TryPatientFromNumber(number, out ins)
+                : InsMatricule.ParseCore(s.Slice(0, atIndex), out ins) == InsError.None;
+            if (!valid)
+            {
+                return AddressError.InvalidPatientIns;
+            }
         }
 
         at = atIndex;
-        domainHasUpper = upper;
+        domainHasUpper = (any & Upper) != 0;
         return AddressError.None;
+    }
+
+    /// <summary>ADDR-3 on the label <c>s[start..end)</c>: not empty, at most 63, no hyphen at either end, not punycode.</summary>
+    private static void CheckLabel(ReadOnlySpan<char> s, int start, int end, ref bool syntax, ref bool tooLong)
+    {
+        int length = end - start;
+        if (length == 0)
+        {
+            syntax = true;
+            return;
+        }
+
+        tooLong |= length > MssAddress.MaxLabelLength;
+        syntax |= s[start] == '-' || s[end - 1] == '-' || (length >= 4 && IsPunycode(s.Slice(start, length)));
+    }
+
+    /// <summary>INS-2 on a 15-digit matricule read as a number (body * 100 + key), no 2A/2B.</summary>
+    private static bool TryPatientFromNumber(ulong matricule, out InsMatricule ins)
+    {
+        ulong body = matricule / 100;
+        ulong key = matricule % 100;
+        if (key != 97 - (body % 97))
+        {
+            ins = default;
+            return false;
+        }
+
+        // InsMatricule's packed layout for a body without 2A/2B: the number, and the key from bit 48.
+        ins = InsMatricule.FromPacked(body | (key << 48));
+        return true;
     }
 
     /// <summary>
