@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 #if NET8_0_OR_GREATER
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -48,75 +49,85 @@ internal static class AddressSyntax
 
     ];
 
-    /// <summary>Checks UTF-16 text: the patient fast path when it applies, else the scalar pass.</summary>
+    /// <summary>Checks UTF-16 text: a vector path when it applies (.NET 8+), else the scalar pass.</summary>
     public static AddressError Check(ReadOnlySpan<char> s, out int at, out InsMatricule ins, out bool domainHasUpper)
     {
 #if NET8_0_OR_GREATER
-        if (s.Length == PatientLength && Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian
-            && TryPatientUtf16(s, out AddressError error, out ins))
+        if (Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian)
         {
-            at = InsMatricule.Length;
-            domainHasUpper = false;
-            return error;
+            AddressError error;
+            if (s.Length == PatientLength && TryPatientUtf16(s, out error, out ins))
+            {
+                at = InsMatricule.Length;
+                domainHasUpper = false;
+                return error;
+            }
+
+            if (s.Length is >= 16 and <= MssAddress.MaxLength && TryGeneral(s, out error, out at, out domainHasUpper))
+            {
+                ins = default;
+                return error;
+            }
         }
 #endif
         return CheckScalar(s, out at, out ins, out domainHasUpper);
     }
 
     /// <summary>
-    /// Checks UTF-8 text without building a string. Returns true when it decided alone (empty, too long, patient fast
-    /// path); otherwise the caller widens the bytes with <see cref="Widen"/> into <see cref="MaxUtf8Length"/> chars at
-    /// most and runs <see cref="Check(ReadOnlySpan{char}, out int, out InsMatricule, out bool)"/>.
+    /// Checks UTF-8 text with the verdict UTF-16 text of the same characters gets: vector paths on ASCII (.NET 8+), else
+    /// decoded (U+FFFD for invalid sequences) and checked as UTF-16. When valid, the text is ASCII and
+    /// <paramref name="at"/> is a byte position.
     /// </summary>
-    public static bool TryCheckUtf8Alone(ReadOnlySpan<byte> utf8, out AddressError error, out InsMatricule ins)
+    public static AddressError CheckUtf8(ReadOnlySpan<byte> utf8, out int at, out InsMatricule ins, out bool domainHasUpper)
     {
-        ins = default;
-        if (utf8.IsEmpty)
+        if (utf8.IsEmpty || utf8.Length > MaxUtf8Length)
         {
-            error = AddressError.Empty;
-            return true;
-        }
-
-        if (utf8.Length > MaxUtf8Length)
-        {
-            error = AddressError.TooLong;
-            return true;
+            at = -1;
+            ins = default;
+            domainHasUpper = false;
+            return utf8.IsEmpty ? AddressError.Empty : AddressError.TooLong;
         }
 
 #if NET8_0_OR_GREATER
-        if (utf8.Length == PatientLength && Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian)
+        if (Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian)
         {
-            return TryPatientUtf8(utf8, out error, out ins);
+            AddressError error;
+            if (utf8.Length == PatientLength && TryPatientUtf8(utf8, out error, out ins))
+            {
+                at = InsMatricule.Length;
+                domainHasUpper = false;
+                return error;
+            }
+
+            if (utf8.Length is >= 16 and <= MssAddress.MaxLength && TryGeneral(utf8, out error, out at, out domainHasUpper))
+            {
+                ins = default;
+                return error;
+            }
         }
 #endif
-        error = AddressError.None;
-        return false;
+        return CheckDecoded(utf8, out at, out ins, out domainHasUpper);
     }
 
-    /// <summary>
-    /// UTF-8 to UTF-16 into <paramref name="chars"/> (at least <c>utf8.Length</c> long): ASCII is widened; anything
-    /// else is decoded with U+FFFD for invalid sequences, so UTF-8 and UTF-16 inputs of the same text get the same verdict.
-    /// </summary>
-    public static int Widen(ReadOnlySpan<byte> utf8, Span<char> chars)
-    {
 #if NET8_0_OR_GREATER
-        if (Ascii.ToUtf16(utf8, chars, out int written) == System.Buffers.OperationStatus.Done)
+    [SkipLocalsInit]
+#endif
+    private static AddressError CheckDecoded(ReadOnlySpan<byte> utf8, out int at, out InsMatricule ins, out bool domainHasUpper)
+    {
+        // At most MaxUtf8Length: UTF-8 never decodes to more UTF-16 units than it has bytes.
+        Span<char> chars = stackalloc char[utf8.Length];
+        int count = 0;
+        for (; count < utf8.Length && utf8[count] < 0x80; count++)
         {
-            return written;
-        }
-#else
-        int i = 0;
-        for (; i < utf8.Length && utf8[i] < 0x80; i++)
-        {
-            chars[i] = (char)utf8[i];
+            chars[count] = (char)utf8[count];
         }
 
-        if (i == utf8.Length)
+        if (count < utf8.Length)
         {
-            return i;
+            count = Utf8Polyfill.GetChars(Encoding.UTF8, utf8, chars);
         }
-#endif
-        return Utf8Polyfill.GetChars(Encoding.UTF8, utf8, chars);
+
+        return Check(chars.Slice(0, count), out at, out ins, out domainHasUpper);
     }
 
     /// <summary>
@@ -138,30 +149,38 @@ internal static class AddressSyntax
             return AddressError.TooLong;
         }
 
-        ReadOnlySpan<byte> classes = Classes;
-        bool syntax = false;
-        bool digits = true;
+        // Leading digits first: a patient INS is read as a number on the way (no second scan unless it holds 2A/2B).
         ulong number = 0;
         int i = 0;
         for (; i < s.Length; i++)
         {
-            char c = s[i];
-            uint digit = (uint)(c - '0');
-            number = (number * 10) + digit;
+            uint digit = (uint)(s[i] - '0');
             if (digit > 9)
             {
-                digits = false;
-                if (c >= 128 || (classes[c] & Atext) == 0)
-                {
-                    if (c == '@')
-                    {
-                        break;
-                    }
-
-                    // A dot may not start the local part or follow another dot; anything else outside atext is refused.
-                    syntax |= c != '.' || i == 0 || s[i - 1] == '.';
-                }
+                break;
             }
+
+            number = (number * 10) + digit;
+        }
+
+        int leadingDigits = i;
+        ReadOnlySpan<byte> classes = Classes;
+        bool syntax = false;
+        for (; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c < 128 && (classes[c] & Atext) != 0)
+            {
+                continue;
+            }
+
+            if (c == '@')
+            {
+                break;
+            }
+
+            // A dot may not start the local part or follow another dot; anything else outside atext is refused.
+            syntax |= c != '.' || i == 0 || s[i - 1] == '.';
         }
 
         if (i == s.Length)
@@ -208,7 +227,7 @@ internal static class AddressSyntax
         if (domain.Length == MssAddress.PatientDomain.Length && EqualsLowerAscii(domain.Slice(0, 7), "patient"))
         {
             // 15 plain digits: the number is already read (body * 100 + key); else 2A/2B or a refusal, read by the INS core.
-            bool valid = digits && atIndex == InsMatricule.Length
+            bool valid = leadingDigits == InsMatricule.Length && atIndex == InsMatricule.Length
                 ? TryPatientFromNumber(number, out ins)
                 : InsMatricule.ParseCore(s.Slice(0, atIndex), out ins) == InsError.None;
             if (!valid)
@@ -380,6 +399,182 @@ internal static class AddressSyntax
         return (((digits & 0x000000FF000000FF) * (100 + (1_000_000UL << 32)))
             + (((digits >> 16) & 0x000000FF000000FF) * (1 + (10_000UL << 32)))) >> 32;
     }
+
+    /// <summary>
+    /// The general shape with 16-unit vectors over UTF-16 (<typeparamref name="T"/> = char) or UTF-8 (byte) text of
+    /// 16…254 units, in one pass: same verdicts as <see cref="CheckScalar"/>. False (not decided) on non-ASCII input and
+    /// on the patient domain, which the scalar pass reads with the INS core.
+    /// </summary>
+    private static bool TryGeneral<T>(ReadOnlySpan<T> s, out AddressError error, out int at, out bool domainHasUpper)
+        where T : unmanaged
+    {
+        error = AddressError.None;
+        at = -1;
+        domainHasUpper = false;
+        int length = s.Length;
+        ref T start = ref MemoryMarshal.GetReference(s);
+        bool syntax = false;
+        bool tooLong = false;
+        uint upperLanes = 0;
+        int atIndex = -1;
+        int labelStart = 0;
+        for (int offset = 0; offset < length; offset += 16)
+        {
+            // The last chunk ends at the end of the text; lanes before 'offset' were seen in the previous chunk.
+            int chunk = Math.Min(offset, length - 16);
+            uint live = (0xFFFFu << (offset - chunk)) & 0xFFFF;
+            if (!TryLoadAscii(ref start, chunk, out Vector128<byte> v))
+            {
+                return false;
+            }
+
+            Vector128<byte> isDot = Vector128.Equals(v, Vector128.Create((byte)'.'));
+            Vector128<byte> ldh = Vector128.LessThanOrEqual((v | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a'), Vector128.Create((byte)25))
+                | Vector128.LessThanOrEqual(v - Vector128.Create((byte)'0'), Vector128.Create((byte)9))
+                | Vector128.Equals(v, Vector128.Create((byte)'-'));
+            uint dots = isDot.ExtractMostSignificantBits() & live;
+            uint domainLanes = live;
+            if (atIndex < 0)
+            {
+                uint ats = Vector128.Equals(v, Vector128.Create((byte)'@')).ExtractMostSignificantBits() & live;
+                uint firstAt = ats & (0u - ats);
+                uint localLanes = ats == 0 ? live : live & (firstAt - 1);
+                uint atext = (ldh | isDot | AtextPunctuation(v)).ExtractMostSignificantBits();
+                syntax |= (~atext & localLanes) != 0;
+                for (uint d = dots & localLanes; d != 0; d &= d - 1)
+                {
+                    int position = chunk + BitOperations.TrailingZeroCount(d);
+                    syntax |= position == 0 || Unit(ref start, position - 1) == '.';
+                }
+
+                if (ats == 0)
+                {
+                    continue;
+                }
+
+                atIndex = chunk + BitOperations.TrailingZeroCount(ats);
+                syntax |= atIndex == 0 || Unit(ref start, atIndex - 1) == '.';
+                labelStart = atIndex + 1;
+                domainLanes = live & ~localLanes & ~firstAt;
+            }
+
+            uint domainOk = (ldh | isDot).ExtractMostSignificantBits();
+            syntax |= (~domainOk & domainLanes) != 0;
+            upperLanes |= Vector128.LessThanOrEqual(v - Vector128.Create((byte)'A'), Vector128.Create((byte)25)).ExtractMostSignificantBits() & domainLanes;
+            for (uint d = dots & domainLanes; d != 0; d &= d - 1)
+            {
+                int position = chunk + BitOperations.TrailingZeroCount(d);
+                CheckLabel(ref start, labelStart, position, ref syntax, ref tooLong);
+                labelStart = position + 1;
+            }
+        }
+
+        if (atIndex < 0)
+        {
+            error = AddressError.Syntax;
+            return true;
+        }
+
+        CheckLabel(ref start, labelStart, length, ref syntax, ref tooLong);
+        if (tooLong || atIndex > MssAddress.MaxLocalPartLength)
+        {
+            error = AddressError.TooLong;
+            return true;
+        }
+
+        if (syntax)
+        {
+            error = AddressError.Syntax;
+            return true;
+        }
+
+        // Only letters, digits, hyphens and dots are left in the domain: OR 0x20 lower-cases exactly.
+        const string Suffix = MssAddress.TrustSpaceSuffix;
+        if (length - atIndex - 1 <= Suffix.Length)
+        {
+            error = AddressError.NotMssante;
+            return true;
+        }
+
+        uint difference = 0;
+        for (int i = 0; i < Suffix.Length; i++)
+        {
+            difference |= (Unit(ref start, length - Suffix.Length + i) | 0x20) ^ Suffix[i];
+        }
+
+        if (difference != 0)
+        {
+            error = AddressError.NotMssante;
+            return true;
+        }
+
+        if (length - atIndex - 1 == MssAddress.PatientDomain.Length)
+        {
+            difference = 0;
+            for (int i = 0; i < 7; i++)
+            {
+                difference |= (Unit(ref start, atIndex + 1 + i) | 0x20) ^ MssAddress.PatientDomain[i];
+            }
+
+            if (difference == 0)
+            {
+                return false;
+            }
+        }
+
+        at = atIndex;
+        domainHasUpper = upperLanes != 0;
+        return true;
+    }
+
+    /// <summary>ADDR-3 label rules on units [start, end) of checked characters; see the span overload.</summary>
+    private static void CheckLabel<T>(ref T start, int labelStart, int end, ref bool syntax, ref bool tooLong)
+        where T : unmanaged
+    {
+        int length = end - labelStart;
+        if (length == 0)
+        {
+            syntax = true;
+            return;
+        }
+
+        tooLong |= length > MssAddress.MaxLabelLength;
+        syntax |= Unit(ref start, labelStart) == '-' || Unit(ref start, end - 1) == '-'
+            || (length >= 4 && (Unit(ref start, labelStart) | 0x20) == 'x' && (Unit(ref start, labelStart + 1) | 0x20) == 'n'
+                && Unit(ref start, labelStart + 2) == '-' && Unit(ref start, labelStart + 3) == '-');
+    }
+
+    /// <summary>16 units from <paramref name="offset"/> as bytes; false when one is not ASCII.</summary>
+    private static bool TryLoadAscii<T>(ref T start, int offset, out Vector128<byte> bytes)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(char))
+        {
+            ref ushort units = ref Unsafe.As<T, ushort>(ref start);
+            Vector128<ushort> low = Vector128.LoadUnsafe(ref units, (nuint)offset);
+            Vector128<ushort> high = Vector128.LoadUnsafe(ref units, (nuint)offset + 8);
+            bytes = Vector128.Narrow(low, high);
+            return ((low | high) & Vector128.Create((ushort)0xFF80)) == Vector128<ushort>.Zero;
+        }
+
+        bytes = Vector128.LoadUnsafe(ref Unsafe.As<T, byte>(ref start), (nuint)offset);
+        return (bytes & Vector128.Create((byte)0x80)) == Vector128<byte>.Zero;
+    }
+
+    private static uint Unit<T>(ref T start, int index)
+        where T : unmanaged =>
+        typeof(T) == typeof(char) ? Unsafe.Add(ref Unsafe.As<T, char>(ref start), index) : Unsafe.Add(ref Unsafe.As<T, byte>(ref start), index);
+
+    /// <summary>The punctuation of RFC 5322 atext: ! # $ % &amp; ' * + - / = ? ^ _ ` { | } ~ (hyphen also in ldh).</summary>
+    private static Vector128<byte> AtextPunctuation(Vector128<byte> v) =>
+        Vector128.Equals(v, Vector128.Create((byte)'!'))
+        | Vector128.LessThanOrEqual(v - Vector128.Create((byte)'#'), Vector128.Create((byte)4))
+        | Vector128.LessThanOrEqual(v - Vector128.Create((byte)'*'), Vector128.Create((byte)1))
+        | Vector128.Equals(v, Vector128.Create((byte)'/'))
+        | Vector128.Equals(v, Vector128.Create((byte)'='))
+        | Vector128.Equals(v, Vector128.Create((byte)'?'))
+        | Vector128.LessThanOrEqual(v - Vector128.Create((byte)'^'), Vector128.Create((byte)2))
+        | Vector128.LessThanOrEqual(v - Vector128.Create((byte)'{'), Vector128.Create((byte)3));
 
     private static Vector128<ushort> Utf16(string text)
     {

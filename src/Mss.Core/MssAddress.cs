@@ -161,19 +161,7 @@ public readonly struct MssAddress : IEquatable<MssAddress>
     /// <summary>Says why UTF-8 bytes are not a valid MSSanté address, without allocating; see <see cref="Validate(ReadOnlySpan{char})"/>.</summary>
     /// <param name="utf8">The UTF-8 text.</param>
     /// <returns>The first error, or <see cref="AddressError.None"/> when valid.</returns>
-#if NET8_0_OR_GREATER
-    [SkipLocalsInit]
-#endif
-    public static AddressError Validate(ReadOnlySpan<byte> utf8)
-    {
-        if (AddressSyntax.TryCheckUtf8Alone(utf8, out AddressError error, out _))
-        {
-            return error;
-        }
-
-        Span<char> chars = stackalloc char[utf8.Length];
-        return AddressSyntax.Check(chars.Slice(0, AddressSyntax.Widen(utf8, chars)), out _, out _, out _);
-    }
+    public static AddressError Validate(ReadOnlySpan<byte> utf8) => AddressSyntax.CheckUtf8(utf8, out _, out _, out _);
 
     /// <summary>The Mon espace santé address of a patient: <c>&lt;INS&gt;@patient.mssante.fr</c> (ADDR-2).</summary>
     /// <param name="ins">The patient's matricule; must not be <c>default</c>.</param>
@@ -340,15 +328,7 @@ public readonly struct MssAddress : IEquatable<MssAddress>
 #endif
     private static AddressError ParseUtf8(ReadOnlySpan<byte> utf8, out MssAddress result)
     {
-        if (AddressSyntax.TryCheckUtf8Alone(utf8, out AddressError error, out InsMatricule ins))
-        {
-            result = error == AddressError.None ? new MssAddress(ins) : default;
-            return error;
-        }
-
-        Span<char> chars = stackalloc char[utf8.Length];
-        chars = chars.Slice(0, AddressSyntax.Widen(utf8, chars));
-        error = AddressSyntax.Check(chars, out int at, out ins, out bool domainHasUpper);
+        AddressError error = AddressSyntax.CheckUtf8(utf8, out int at, out InsMatricule ins, out bool domainHasUpper);
         if (error != AddressError.None)
         {
             result = default;
@@ -359,6 +339,13 @@ public readonly struct MssAddress : IEquatable<MssAddress>
         }
         else
         {
+            // A valid address is ASCII (ADDR-3): one char per byte.
+            Span<char> chars = stackalloc char[utf8.Length];
+            for (int i = 0; i < utf8.Length; i++)
+            {
+                chars[i] = (char)utf8[i];
+            }
+
             if (domainHasUpper)
             {
                 LowerDomain(chars, at);

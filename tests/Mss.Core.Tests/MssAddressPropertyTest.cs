@@ -95,6 +95,77 @@ public class MssAddressPropertyTest
         });
     }
 
+    // Professional-shaped texts of 1 to 150 characters, then up to four characters changed, inserted or removed.
+    private static readonly string[] ProfessionalSeeds =
+    [
+        "jean.dupont@ch-nord.mssante.fr",
+        "Dr.Claire.Bernard@CHU-Lyon.MSSante.fr",
+        "a@b.mssante.fr",
+        "secretariat.cardiologie.pediatrique@hopital-universitaire-de-bordeaux.pole-sante.mssante.fr",
+        "x@xn--a.mssante.fr",
+        "no_reply@a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.mssante.fr",
+        "185052A12345633@patient.mssante.fr",
+        "1850523A1234563@Patient.mssante.fr",
+        "!#$%&'*+-/=?^_`{|}~.abc@ch.mssante.fr",
+        new string('l', 64) + "@" + new string('d', 63) + ".mssante.fr",
+        new string('a', 64) + "@" + new string('b', 60) + "." + new string('c', 60) + "." + new string('d', 56) + ".mssante.fr",
+        "jean.dupont@ch-nord.mssante.fr.evil.com",
+        "jean@notmssante.fr",
+    ];
+
+    // Characters that stress the vector paths: separators, '@', and non-ASCII characters whose low byte is '.', '@', '-'
+    // or a letter ('\u012E' narrows to '.', '\u0140' to '@', '\u012D' to '-').
+    private static readonly char[] ProfessionalMutations =
+    [
+        '.', '.', '@', '-', '-', 'x', 'n', 'A', 'z', '0', ' ', '_', '"', '(', '<', '\\', '[', '\u007F', '\u00E9', '\u012E', '\u0140', '\u012D', '\u0161', '\uD83D',
+    ];
+
+    [Property(MaxTest = 5000)]
+    public Property FastGeneralPath_EqualsScalar_OnNearProfessionalAddresses()
+    {
+        Gen<(int, int, char)> edit = from kind in Gen.Choose(0, 2)
+                                     from position in Gen.Choose(0, 1000)
+                                     from value in Gen.Elements(ProfessionalMutations)
+                                     select (kind, position, value);
+        Gen<string> text = from seed in Gen.Elements(ProfessionalSeeds)
+                           from count in Gen.Choose(0, 4)
+                           from edits in Gen.ArrayOf(edit, count)
+                           select Edit(seed, edits);
+        return Prop.ForAll(text.ToArbitrary(), s =>
+        {
+            AddressError fast = AddressSyntax.Check(s, out int fastAt, out InsMatricule fastIns, out bool fastUpper);
+            AddressError scalar = AddressSyntax.CheckScalar(s, out int scalarAt, out InsMatricule scalarIns, out bool scalarUpper);
+            AddressError utf8 = AddressSyntax.CheckUtf8(Encoding.UTF8.GetBytes(s), out int utf8At, out _, out bool utf8Upper);
+            bool patient = !scalarIns.IsDefault;
+            return fast == scalar && utf8 == scalar && fastIns == scalarIns
+                && (scalar != AddressError.None || (fastAt == scalarAt && utf8At == scalarAt
+                    && (patient || (fastUpper == scalarUpper && utf8Upper == scalarUpper))));
+        });
+    }
+
+    private static string Edit(string seed, (int Kind, int Position, char Value)[] edits)
+    {
+        var text = new StringBuilder(seed);
+        foreach ((int kind, int position, char value) in edits)
+        {
+            int index = position % (text.Length + 1);
+            if (kind == 0 && index < text.Length)
+            {
+                text[index] = value;
+            }
+            else if (kind == 1 || text.Length == 0)
+            {
+                text.Insert(index, value);
+            }
+            else
+            {
+                text.Remove(Math.Min(index, text.Length - 1), 1);
+            }
+        }
+
+        return text.ToString();
+    }
+
     // Fast UTF-8 path = scalar path when single bytes are changed (any byte value, so invalid UTF-8 too).
     [Property(MaxTest = 2000)]
     public Property FastUtf8Path_EqualsScalar_OnChangedBytes(InsBody body)
