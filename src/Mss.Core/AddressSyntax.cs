@@ -322,6 +322,10 @@ internal static class AddressSyntax
     private static readonly Vector128<byte> Utf8Text2 = Utf8("tient.mssante.fr");
     private static readonly Vector128<byte> Utf8Fold2 = Utf8Fold("tient.mssante.fr");
 
+    // ".mssante.fr" in lanes 5..15 of the last 16 units; lanes 0..4 read all ones on both sides, so they never differ.
+    private static readonly Vector128<byte> SuffixText = Vector128.Create((byte)0xFF, 0xFF, 0xFF, 0xFF, 0xFF, (byte)'.', (byte)'m', (byte)'s', (byte)'s', (byte)'a', (byte)'n', (byte)'t', (byte)'e', (byte)'.', (byte)'f', (byte)'r');
+    private static readonly Vector128<byte> SuffixFold = Vector128.Create((byte)0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0, 0x20, 0x20);
+
     // Digits of chars 8..15: lane 7 is the '@' already pinned by Utf16Text1, so it may read 16 ('@' - '0').
     private static readonly Vector128<ushort> Utf16HighLimit = Vector128.Create((ushort)9, 9, 9, 9, 9, 9, 9, 16);
     private static readonly Vector128<byte> Utf8Limit = Vector128.Create((byte)9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 16);
@@ -330,6 +334,7 @@ internal static class AddressSyntax
     /// The patient shape in UTF-16 (ADDR-2). False when the shape does not match (not decided); true with None or
     /// InvalidPatientIns otherwise: 15 digits are valid atext, so only the key can fail.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryPatientUtf16(ReadOnlySpan<char> s, out AddressError error, out InsMatricule ins)
     {
         ref ushort p = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
@@ -354,6 +359,7 @@ internal static class AddressSyntax
     }
 
     /// <summary>The patient shape in UTF-8 (ADDR-2); see <see cref="TryPatientUtf16"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryPatientUtf8(ReadOnlySpan<byte> utf8, out AddressError error, out InsMatricule ins)
     {
         ref byte p = ref MemoryMarshal.GetReference(utf8);
@@ -377,6 +383,7 @@ internal static class AddressSyntax
     /// INS-2 on 15 digit values packed one per byte, first digit lowest: digits 0..7 in <paramref name="low"/>,
     /// 8..14 in <paramref name="high"/> (its top byte ignored).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static AddressError FromDigits(ulong low, ulong high, out InsMatricule ins)
     {
         ulong number = (EightDigits(low) * 100_000) + EightDigits(high << 24);
@@ -393,6 +400,7 @@ internal static class AddressSyntax
     }
 
     /// <summary>Eight digit values (0..9, one per byte, first digit lowest) to their number: SWAR, three multiplies.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong EightDigits(ulong digits)
     {
         digits = (digits * 10) + (digits >> 8);
@@ -418,12 +426,13 @@ internal static class AddressSyntax
         uint upperLanes = 0;
         int atIndex = -1;
         int labelStart = 0;
+        Vector128<byte> v = default;
         for (int offset = 0; offset < length; offset += 16)
         {
             // The last chunk ends at the end of the text; lanes before 'offset' were seen in the previous chunk.
             int chunk = Math.Min(offset, length - 16);
             uint live = (0xFFFFu << (offset - chunk)) & 0xFFFF;
-            if (!TryLoadAscii(ref start, chunk, out Vector128<byte> v))
+            if (!TryLoadAscii(ref start, chunk, out v))
             {
                 return false;
             }
@@ -496,21 +505,16 @@ internal static class AddressSyntax
             return true;
         }
 
-        uint difference = 0;
-        for (int i = 0; i < Suffix.Length; i++)
-        {
-            difference |= (Unit(ref start, length - Suffix.Length + i) | 0x20) ^ Suffix[i];
-        }
-
-        if (difference != 0)
+        // The last chunk (still in v) holds the last 16 units; its lanes 5..15 must read ".mssante.fr".
+        if (((v | SuffixFold) ^ SuffixText) != Vector128<byte>.Zero)
         {
             error = AddressError.NotMssante;
             return true;
         }
 
-        if (length - atIndex - 1 == MssAddress.PatientDomain.Length)
+        if (length - atIndex - 1 == MssAddress.PatientDomain.Length && (Unit(ref start, atIndex + 1) | 0x20) == 'p')
         {
-            difference = 0;
+            uint difference = 0;
             for (int i = 0; i < 7; i++)
             {
                 difference |= (Unit(ref start, atIndex + 1 + i) | 0x20) ^ MssAddress.PatientDomain[i];

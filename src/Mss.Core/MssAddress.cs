@@ -323,9 +323,6 @@ public readonly struct MssAddress : IEquatable<MssAddress>
         return error;
     }
 
-#if NET8_0_OR_GREATER
-    [SkipLocalsInit]
-#endif
     private static AddressError ParseUtf8(ReadOnlySpan<byte> utf8, out MssAddress result)
     {
         AddressError error = AddressSyntax.CheckUtf8(utf8, out int at, out InsMatricule ins, out bool domainHasUpper);
@@ -339,22 +336,34 @@ public readonly struct MssAddress : IEquatable<MssAddress>
         }
         else
         {
-            // A valid address is ASCII (ADDR-3): one char per byte.
-            Span<char> chars = stackalloc char[utf8.Length];
-            for (int i = 0; i < utf8.Length; i++)
-            {
-                chars[i] = (char)utf8[i];
-            }
-
-            if (domainHasUpper)
-            {
-                LowerDomain(chars, at);
-            }
-
-            result = new MssAddress(chars.ToString(), at);
+            result = new MssAddress(AsciiString(utf8, at, domainHasUpper), at);
         }
 
         return error;
+    }
+
+    /// <summary>The canonical string of a valid UTF-8 address, which is ASCII (ADDR-3): one allocation.</summary>
+#if NET8_0_OR_GREATER
+    [SkipLocalsInit]
+#endif
+    private static unsafe string AsciiString(ReadOnlySpan<byte> utf8, int at, bool domainHasUpper)
+    {
+        if (!domainHasUpper)
+        {
+            fixed (byte* bytes = utf8)
+            {
+                return System.Text.Encoding.ASCII.GetString(bytes, utf8.Length);
+            }
+        }
+
+        Span<char> chars = stackalloc char[utf8.Length];
+        for (int i = 0; i < utf8.Length; i++)
+        {
+            chars[i] = (char)utf8[i];
+        }
+
+        LowerDomain(chars, at);
+        return chars.ToString();
     }
 
     /// <summary>The canonical text: local part as given, domain lower-cased (ASCII, ADDR-1).</summary>
