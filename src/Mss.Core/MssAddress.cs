@@ -21,6 +21,11 @@ namespace Mss.Core;
 /// <see cref="LocalPart"/> and <see cref="Domain"/> return the empty string and <see cref="IsPatient"/> is false.
 /// </para>
 /// <para>A patient address carries an INS: the debugger shows it masked, exceptions never carry it (INS-8).</para>
+/// <para>
+/// Validation allocates nothing. Parsing a patient address allocates nothing (the INS packs into 64 bits); parsing a
+/// canonical professional address from a string keeps that string; from UTF-8 it builds the one string. Why a domain is
+/// refused, for a message to the user: <see cref="MssDomain.Classify(ReadOnlySpan{char})"/>.
+/// </para>
 /// </remarks>
 [DebuggerDisplay("{DebuggerDisplay,nq}")]
 public readonly struct MssAddress : IEquatable<MssAddress>

@@ -16,7 +16,7 @@ namespace Mss.Core;
 /// (case ignored): <see cref="DomainVerdict.Mssante"/>, <see cref="DomainVerdict.MissingSubdomain"/>,
 /// <see cref="DomainVerdict.NoLabelBoundary"/>, <see cref="DomainVerdict.SuffixTrick"/>, <see cref="DomainVerdict.WrongTld"/>,
 /// <see cref="DomainVerdict.OutsideTrustSpace"/>. A domain is <see cref="DomainVerdict.Mssante"/> exactly when an address
-/// on it passes ADDR-1 and ADDR-3. Never throws.
+/// on it passes ADDR-1 and ADDR-3. Never throws; allocates only to fold non-ASCII text (the look-alike test).
 /// </remarks>
 public static class MssDomain
 {
