@@ -122,12 +122,14 @@ internal static class AddressSyntax
             chars[count] = (char)utf8[count];
         }
 
-        if (count < utf8.Length)
+        if (count == utf8.Length)
         {
-            count = Utf8Polyfill.GetChars(Encoding.UTF8, utf8, chars);
+            return Check(chars.Slice(0, count), out at, out ins, out domainHasUpper);
         }
 
-        return Check(chars.Slice(0, count), out at, out ins, out domainHasUpper);
+        // Not ASCII, so never valid: the scalar pass only has to rank Syntax against TooLong as UTF-16 text would.
+        count = Utf8Polyfill.GetChars(Encoding.UTF8, utf8, chars);
+        return CheckScalar(chars.Slice(0, count), out at, out ins, out domainHasUpper);
     }
 
     /// <summary>

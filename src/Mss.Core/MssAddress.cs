@@ -357,7 +357,12 @@ public readonly struct MssAddress : IEquatable<MssAddress>
         {
             fixed (byte* bytes = utf8)
             {
+#if NET8_0_OR_GREATER
+                return string.Create(utf8.Length, (IntPtr)bytes, static (chars, source) =>
+                    System.Text.Ascii.ToUtf16(new ReadOnlySpan<byte>((byte*)source, chars.Length), chars, out _));
+#else
                 return System.Text.Encoding.ASCII.GetString(bytes, utf8.Length);
+#endif
             }
         }
 

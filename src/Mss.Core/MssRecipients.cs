@@ -51,6 +51,10 @@ public static class MssRecipients
             index++;
         }
 
-        return new RecipientsReport(accepted, refused ?? (IReadOnlyList<RefusedRecipient>)Array.Empty<RefusedRecipient>(), index, policy);
+        return new RecipientsReport(
+            accepted.AsReadOnly(),
+            refused is null ? Array.Empty<RefusedRecipient>() : refused.AsReadOnly(),
+            index,
+            policy);
     }
 }
