@@ -1,8 +1,8 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text;
 #if NET8_0_OR_GREATER
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 #endif
@@ -50,13 +50,20 @@ internal static class AddressSyntax
     ];
 
     /// <summary>Checks UTF-16 text: a vector path when it applies (.NET 8+), else the scalar pass.</summary>
-    public static AddressError Check(ReadOnlySpan<char> s, out int at, out InsMatricule ins, out bool domainHasUpper)
+    public static AddressError Check(ReadOnlySpan<char> s, out int at, out InsMatricule ins, out bool domainHasUpper) =>
+        Check(s, wantIns: true, out at, out ins, out domainHasUpper);
+
+    /// <summary>The error alone: a patient INS is checked by its key (INS-2), not unpacked.</summary>
+    public static AddressError Validate(ReadOnlySpan<char> s) => Check(s, wantIns: false, out _, out _, out _);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static AddressError Check(ReadOnlySpan<char> s, bool wantIns, out int at, out InsMatricule ins, out bool domainHasUpper)
     {
 #if NET8_0_OR_GREATER
         if (Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian)
         {
             AddressError error;
-            if (s.Length == PatientLength && TryPatientUtf16(s, out error, out ins))
+            if (s.Length == PatientLength && TryPatientUtf16(s, wantIns, out error, out ins))
             {
                 at = InsMatricule.Length;
                 domainHasUpper = false;
@@ -78,7 +85,14 @@ internal static class AddressSyntax
     /// decoded (U+FFFD for invalid sequences) and checked as UTF-16. When valid, the text is ASCII and
     /// <paramref name="at"/> is a byte position.
     /// </summary>
-    public static AddressError CheckUtf8(ReadOnlySpan<byte> utf8, out int at, out InsMatricule ins, out bool domainHasUpper)
+    public static AddressError CheckUtf8(ReadOnlySpan<byte> utf8, out int at, out InsMatricule ins, out bool domainHasUpper) =>
+        CheckUtf8(utf8, wantIns: true, out at, out ins, out domainHasUpper);
+
+    /// <summary>The error alone for UTF-8 text: a patient INS is checked by its key (INS-2), not unpacked.</summary>
+    public static AddressError ValidateUtf8(ReadOnlySpan<byte> utf8) => CheckUtf8(utf8, wantIns: false, out _, out _, out _);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static AddressError CheckUtf8(ReadOnlySpan<byte> utf8, bool wantIns, out int at, out InsMatricule ins, out bool domainHasUpper)
     {
         if (utf8.IsEmpty || utf8.Length > MaxUtf8Length)
         {
@@ -92,7 +106,7 @@ internal static class AddressSyntax
         if (Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian)
         {
             AddressError error;
-            if (utf8.Length == PatientLength && TryPatientUtf8(utf8, out error, out ins))
+            if (utf8.Length == PatientLength && TryPatientUtf8(utf8, wantIns, out error, out ins))
             {
                 at = InsMatricule.Length;
                 domainHasUpper = false;
@@ -328,6 +342,9 @@ internal static class AddressSyntax
     private static readonly Vector128<byte> SuffixText = Vector128.Create((byte)0xFF, 0xFF, 0xFF, 0xFF, 0xFF, (byte)'.', (byte)'m', (byte)'s', (byte)'s', (byte)'a', (byte)'n', (byte)'t', (byte)'e', (byte)'.', (byte)'f', (byte)'r');
     private static readonly Vector128<byte> SuffixFold = Vector128.Create((byte)0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0, 0x20, 0x20);
 
+    private static readonly Vector128<ushort> KeyWeightsLow = KeyWeights(0);
+    private static readonly Vector128<ushort> KeyWeightsHigh = KeyWeights(8);
+
     // Digits of chars 8..15: lane 7 is the '@' already pinned by Utf16Text1, so it may read 16 ('@' - '0').
     private static readonly Vector128<ushort> Utf16HighLimit = Vector128.Create((ushort)9, 9, 9, 9, 9, 9, 9, 16);
     private static readonly Vector128<byte> Utf8Limit = Vector128.Create((byte)9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 16);
@@ -337,7 +354,7 @@ internal static class AddressSyntax
     /// InvalidPatientIns otherwise: 15 digits are valid atext, so only the key can fail.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryPatientUtf16(ReadOnlySpan<char> s, out AddressError error, out InsMatricule ins)
+    private static bool TryPatientUtf16(ReadOnlySpan<char> s, bool wantIns, out AddressError error, out InsMatricule ins)
     {
         ref ushort p = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
         Vector128<ushort> zero = Vector128.Create((ushort)'0');
@@ -355,14 +372,13 @@ internal static class AddressSyntax
             return false;
         }
 
-        Vector128<ulong> digits = Vector128.Narrow(low, high).AsUInt64();
-        error = FromDigits(digits.GetElement(0), digits.GetElement(1), out ins);
+        error = FromDigits(Vector128.Narrow(low, high), wantIns, out ins);
         return true;
     }
 
     /// <summary>The patient shape in UTF-8 (ADDR-2); see <see cref="TryPatientUtf16"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryPatientUtf8(ReadOnlySpan<byte> utf8, out AddressError error, out InsMatricule ins)
+    private static bool TryPatientUtf8(ReadOnlySpan<byte> utf8, bool wantIns, out AddressError error, out InsMatricule ins)
     {
         ref byte p = ref MemoryMarshal.GetReference(utf8);
         Vector128<byte> head = Vector128.LoadUnsafe(ref p) - Vector128.Create((byte)'0');
@@ -376,18 +392,28 @@ internal static class AddressSyntax
             return false;
         }
 
-        Vector128<ulong> digits = head.AsUInt64();
-        error = FromDigits(digits.GetElement(0), digits.GetElement(1), out ins);
+        error = FromDigits(head, wantIns, out ins);
         return true;
     }
 
     /// <summary>
-    /// INS-2 on 15 digit values packed one per byte, first digit lowest: digits 0..7 in <paramref name="low"/>,
-    /// 8..14 in <paramref name="high"/> (its top byte ignored).
+    /// INS-2 on 15 digit values, one per byte (lane 15 ignored). With <paramref name="wantIns"/> the body is read as a
+    /// number and packed; without, only the key is checked: (N + key) ≡ 0 (mod 97) with 1 ≤ key ≤ 97, as a dot product
+    /// of the digits with 10^k mod 97.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static AddressError FromDigits(ulong low, ulong high, out InsMatricule ins)
+    private static AddressError FromDigits(Vector128<byte> digits, bool wantIns, out InsMatricule ins)
     {
+        if (!wantIns)
+        {
+            ins = default;
+            Vector128<ushort> terms = (Vector128.WidenLower(digits) * KeyWeightsLow) + (Vector128.WidenUpper(digits) * KeyWeightsHigh);
+            uint checkKey = ((uint)digits.GetElement(13) * 10) + digits.GetElement(14);
+            return Vector128.Sum(terms) % 97 == 0 && checkKey - 1 <= 96 ? AddressError.None : AddressError.InvalidPatientIns;
+        }
+
+        ulong low = digits.AsUInt64().GetElement(0);
+        ulong high = digits.AsUInt64().GetElement(1);
         ulong number = (EightDigits(low) * 100_000) + EightDigits(high << 24);
         ulong key = (((high >> 40) & 0xFF) * 10) + ((high >> 48) & 0xFF);
         if (key != 97 - (number % 97))
@@ -399,6 +425,25 @@ internal static class AddressSyntax
         // InsMatricule's packed layout for a body without 2A/2B: the number, and the key from bit 48.
         ins = InsMatricule.FromPacked(number | (key << 48));
         return AddressError.None;
+    }
+
+    /// <summary>Lane weights of the INS-2 dot product: 10^(12-i) mod 97 for body digit i, 10 and 1 for the key, 0 for lane 15.</summary>
+    private static Vector128<ushort> KeyWeights(int firstLane)
+    {
+        Span<ushort> weights = stackalloc ushort[8];
+        for (int lane = 0; lane < 8; lane++)
+        {
+            int i = firstLane + lane;
+            int weight = 1;
+            for (int power = 0; power < 12 - i; power++)
+            {
+                weight = weight * 10 % 97;
+            }
+
+            weights[lane] = (ushort)(i < InsMatricule.BodyLength ? weight : i == 13 ? 10 : i == 14 ? 1 : 0);
+        }
+
+        return Vector128.Create<ushort>(weights);
     }
 
     /// <summary>Eight digit values (0..9, one per byte, first digit lowest) to their number: SWAR, three multiplies.</summary>

@@ -161,12 +161,12 @@ public readonly struct MssAddress : IEquatable<MssAddress>
     /// </summary>
     /// <param name="s">The text.</param>
     /// <returns>The first error, or <see cref="AddressError.None"/> when valid.</returns>
-    public static AddressError Validate(ReadOnlySpan<char> s) => AddressSyntax.Check(s, out _, out _, out _);
+    public static AddressError Validate(ReadOnlySpan<char> s) => AddressSyntax.Validate(s);
 
     /// <summary>Says why UTF-8 bytes are not a valid MSSanté address, without allocating; see <see cref="Validate(ReadOnlySpan{char})"/>.</summary>
     /// <param name="utf8">The UTF-8 text.</param>
     /// <returns>The first error, or <see cref="AddressError.None"/> when valid.</returns>
-    public static AddressError Validate(ReadOnlySpan<byte> utf8) => AddressSyntax.CheckUtf8(utf8, out _, out _, out _);
+    public static AddressError Validate(ReadOnlySpan<byte> utf8) => AddressSyntax.ValidateUtf8(utf8);
 
     /// <summary>The Mon espace santé address of a patient: <c>&lt;INS&gt;@patient.mssante.fr</c> (ADDR-2).</summary>
     /// <param name="ins">The patient's matricule; must not be <c>default</c>.</param>

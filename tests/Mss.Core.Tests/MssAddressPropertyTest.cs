@@ -90,7 +90,7 @@ public class MssAddressPropertyTest
             AddressError fromUtf8 = MssAddress.Validate(utf8);
             bool utf8Parsed = MssAddress.TryParse(utf8, out MssAddress parsedUtf8);
             return fast == scalar && fastIns == scalarIns && (fast != AddressError.None || fastAt == scalarAt)
-                && fromUtf8 == scalar && utf8Parsed == (scalar == AddressError.None)
+                && MssAddress.Validate(s) == scalar && fromUtf8 == scalar && utf8Parsed == (scalar == AddressError.None)
                 && (scalarIns.IsDefault || (parsedUtf8.TryGetIns(out InsMatricule utf8Ins) && utf8Ins == scalarIns));
         });
     }
@@ -138,6 +138,7 @@ public class MssAddressPropertyTest
             AddressError utf8 = AddressSyntax.CheckUtf8(Encoding.UTF8.GetBytes(s), out int utf8At, out _, out bool utf8Upper);
             bool patient = !scalarIns.IsDefault;
             return fast == scalar && utf8 == scalar && fastIns == scalarIns
+                && MssAddress.Validate(s) == scalar && MssAddress.Validate(Encoding.UTF8.GetBytes(s)) == scalar
                 && (scalar != AddressError.None || (fastAt == scalarAt && utf8At == scalarAt
                     && (patient || (fastUpper == scalarUpper && utf8Upper == scalarUpper))));
         });
