@@ -99,6 +99,13 @@ public class MssAddressTest
     [InlineData("2790351215189890@patient.mssante.fr", AddressError.InvalidPatientIns)]
     [InlineData("MAILER-DAEMON@patient.mssante.fr", AddressError.InvalidPatientIns)]
     [InlineData("jean.dupont@Patient.Mssante.Fr", AddressError.InvalidPatientIns)]
+    // INS-2 key edges: keys 00, 98 and 99 are congruent to a right key of 97, 01 and 02 but are never keys.
+    [InlineData("185057212302897@patient.mssante.fr", AddressError.None)]
+    [InlineData("185057212302800@patient.mssante.fr", AddressError.InvalidPatientIns)]
+    [InlineData("185057212302701@patient.mssante.fr", AddressError.None)]
+    [InlineData("185057212302798@patient.mssante.fr", AddressError.InvalidPatientIns)]
+    [InlineData("185057212302602@patient.mssante.fr", AddressError.None)]
+    [InlineData("185057212302699@patient.mssante.fr", AddressError.InvalidPatientIns)]
     // Precedence: Syntax before NotMssante and InvalidPatientIns.
     [InlineData("jean dupont@gmail.com", AddressError.Syntax)]
     [InlineData("2 79 03 51 215 189 89@patient.mssante.fr", AddressError.Syntax)]
