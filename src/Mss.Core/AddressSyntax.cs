@@ -15,9 +15,11 @@ namespace Mss.Core;
 /// position of '@' and, for a patient address, its INS.
 /// </summary>
 /// <remarks>
-/// <see cref="CheckScalar"/> is the portable reference. On .NET 8+ <see cref="Check(ReadOnlySpan{char}, out int, out InsMatricule, out bool)"/>
-/// first tries the fixed-width patient shape (15 digits, '@', <c>patient.mssante.fr</c>) with 128-bit vectors and
-/// falls back to the scalar pass whenever the shape does not match; both must agree on every input.
+/// <see cref="CheckScalar"/> is the portable reference (the netstandard2.0 path). On .NET 8+ with 128-bit vectors,
+/// UTF-16 and UTF-8 text first meets the fixed-width patient shape (15 digits, '@', <c>patient.mssante.fr</c>: five
+/// loads, the key by SWAR or by a dot product with 10^k mod 97), then a general one-pass path 16 units at a time; each
+/// hands over to the scalar pass when it cannot decide (non-ASCII, 2A/2B, shape mismatch). All paths must agree on
+/// every input: the property tests compare them.
 /// </remarks>
 internal static class AddressSyntax
 {
@@ -46,7 +48,6 @@ internal static class AddressSyntax
         15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 0, 0, 0, 1, 1,
         1, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11,
         11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 1, 1, 1, 1, 0,
-
     ];
 
     /// <summary>Checks UTF-16 text: a vector path when it applies (.NET 8+), else the scalar pass.</summary>
@@ -288,12 +289,26 @@ internal static class AddressSyntax
     }
 
     /// <summary>
-    /// ADDR-1 on a domain already checked by ADDR-3 (letters, digits, hyphens and dots only): one or more labels, then
-    /// <c>.mssante.fr</c>, case ignored.
+    /// ADDR-1 on a domain already checked by ADDR-3 (letters, digits, hyphens and dots only, so OR 0x20 lower-cases
+    /// exactly): one or more labels, then <c>.mssante.fr</c>, case ignored.
     /// </summary>
-    internal static bool IsTrustSpace(ReadOnlySpan<char> domain) =>
-        domain.Length > MssAddress.TrustSpaceSuffix.Length
-        && EqualsLowerAscii(domain.Slice(domain.Length - MssAddress.TrustSpaceSuffix.Length), MssAddress.TrustSpaceSuffix);
+    internal static bool IsTrustSpace(ReadOnlySpan<char> domain)
+    {
+        const string Suffix = MssAddress.TrustSpaceSuffix;
+        if (domain.Length <= Suffix.Length)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> tail = domain.Slice(domain.Length - Suffix.Length);
+        int difference = 0;
+        for (int i = 0; i < Suffix.Length; i++)
+        {
+            difference |= (tail[i] | 0x20) ^ Suffix[i];
+        }
+
+        return difference == 0;
+    }
 
     /// <summary>ADDR-3: a label beginning with <c>xn--</c> (any case) is punycode.</summary>
     internal static bool IsPunycode(ReadOnlySpan<char> label) => label.Length >= 4 && EqualsLowerAscii(label.Slice(0, 4), "xn--");
