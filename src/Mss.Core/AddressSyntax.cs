@@ -166,6 +166,12 @@ internal static class AddressSyntax
             return AddressError.TooLong;
         }
 
+        if (s.Length == PatientLength && TryPatientScalar(s, out AddressError patientError, out ins))
+        {
+            at = patientError == AddressError.None ? InsMatricule.Length : -1;
+            return patientError;
+        }
+
         // Leading digits first: a patient INS is read as a number on the way (no second scan unless it holds 2A/2B).
         ulong number = 0;
         int i = 0;
@@ -270,6 +276,49 @@ internal static class AddressSyntax
 
         tooLong |= length > MssAddress.MaxLabelLength;
         syntax |= s[start] == '-' || s[end - 1] == '-' || (length >= 4 && IsPunycode(s.Slice(start, length)));
+    }
+
+    /// <summary>
+    /// The patient shape without vectors (ADDR-2): 15 ASCII digits, '@', <c>patient.mssante.fr</c> in any case. False
+    /// (not decided) when the shape does not match; then the general pass ranks the errors.
+    /// </summary>
+    private static bool TryPatientScalar(ReadOnlySpan<char> s, out AddressError error, out InsMatricule ins)
+    {
+        const string Domain = "@" + MssAddress.PatientDomain;
+        int difference = 0;
+        for (int i = 0; i < Domain.Length; i++)
+        {
+            char expected = Domain[i];
+            difference |= (s[InsMatricule.Length + i] | (expected is >= 'a' and <= 'z' ? 0x20 : 0)) ^ expected;
+        }
+
+        // Two independent accumulators (digits 0..7 and 8..14) halve the multiply chain.
+        ulong high = 0;
+        ulong low = 0;
+        uint bad = 0;
+        for (int i = 0; i < 8; i++)
+        {
+            uint digit = (uint)(s[i] - '0');
+            bad |= digit > 9 ? 1u : 0u;
+            high = (high * 10) + digit;
+        }
+
+        for (int i = 8; i < InsMatricule.Length; i++)
+        {
+            uint digit = (uint)(s[i] - '0');
+            bad |= digit > 9 ? 1u : 0u;
+            low = (low * 10) + digit;
+        }
+
+        if (difference != 0 || bad != 0)
+        {
+            error = AddressError.None;
+            ins = default;
+            return false;
+        }
+
+        error = TryPatientFromNumber((high * 10_000_000) + low, out ins) ? AddressError.None : AddressError.InvalidPatientIns;
+        return true;
     }
 
     /// <summary>INS-2 on a 15-digit matricule read as a number (body * 100 + key), no 2A/2B.</summary>
