@@ -1,5 +1,8 @@
 using System;
 using System.Diagnostics;
+#if NET8_0_OR_GREATER
+using System.Runtime.CompilerServices;
+#endif
 
 namespace Mss.Core;
 
@@ -18,6 +21,11 @@ namespace Mss.Core;
 /// <see cref="LocalPart"/> and <see cref="Domain"/> return the empty string and <see cref="IsPatient"/> is false.
 /// </para>
 /// <para>A patient address carries an INS: the debugger shows it masked, exceptions never carry it (INS-8).</para>
+/// <para>
+/// Validation allocates nothing. Parsing a patient address allocates nothing (the INS packs into 64 bits); parsing a
+/// canonical professional address from a string keeps that string; from UTF-8 it builds the one string. Why a domain is
+/// refused, for a message to the user: <see cref="MssDomain.Classify(ReadOnlySpan{char})"/>.
+/// </para>
 /// </remarks>
 [DebuggerDisplay("{DebuggerDisplay,nq}")]
 public readonly struct MssAddress : IEquatable<MssAddress>
@@ -40,7 +48,7 @@ public readonly struct MssAddress : IEquatable<MssAddress>
     /// <summary>At most 63 characters in a domain label (ADDR-3).</summary>
     public const int MaxLabelLength = 63;
 
-    private const int PatientAddressLength = InsMatricule.Length + 1 + 18;
+    private const int PatientAddressLength = AddressSyntax.PatientLength;
 
     // A professional address holds its canonical text and the position of '@'; a patient address holds only its INS.
     [DebuggerBrowsable(DebuggerBrowsableState.Never)]
@@ -153,12 +161,12 @@ public readonly struct MssAddress : IEquatable<MssAddress>
     /// </summary>
     /// <param name="s">The text.</param>
     /// <returns>The first error, or <see cref="AddressError.None"/> when valid.</returns>
-    public static AddressError Validate(ReadOnlySpan<char> s) => AddressSyntax.Check(s, out _, out _, out _);
+    public static AddressError Validate(ReadOnlySpan<char> s) => AddressSyntax.Validate(s);
 
     /// <summary>Says why UTF-8 bytes are not a valid MSSanté address, without allocating; see <see cref="Validate(ReadOnlySpan{char})"/>.</summary>
     /// <param name="utf8">The UTF-8 text.</param>
     /// <returns>The first error, or <see cref="AddressError.None"/> when valid.</returns>
-    public static AddressError Validate(ReadOnlySpan<byte> utf8) => AddressSyntax.Check(utf8, out _, out _, out _);
+    public static AddressError Validate(ReadOnlySpan<byte> utf8) => AddressSyntax.ValidateUtf8(utf8);
 
     /// <summary>The Mon espace santé address of a patient: <c>&lt;INS&gt;@patient.mssante.fr</c> (ADDR-2).</summary>
     /// <param name="ins">The patient's matricule; must not be <c>default</c>.</param>
@@ -240,19 +248,33 @@ public readonly struct MssAddress : IEquatable<MssAddress>
     /// <exception cref="FormatException">Another format was asked for.</exception>
     public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
     {
-        Span<char> chars = stackalloc char[MaxLength];
-        if (!TryFormat(chars, out int written, format, provider) || utf8Destination.Length < written)
+        CheckFormat(format);
+        int length = IsPatient ? PatientAddressLength : _text?.Length ?? 0;
+        if (utf8Destination.Length < length)
         {
             bytesWritten = 0;
             return false;
         }
 
-        for (int i = 0; i < written; i++)
+        if (IsPatient)
         {
-            utf8Destination[i] = (byte)chars[i];
+            _ins.TryFormat(utf8Destination, out int written);
+            utf8Destination[written] = (byte)'@';
+            for (int i = 0; i < PatientDomain.Length; i++)
+            {
+                utf8Destination[written + 1 + i] = (byte)PatientDomain[i];
+            }
+        }
+        else
+        {
+            string text = _text ?? string.Empty;
+            for (int i = 0; i < text.Length; i++)
+            {
+                utf8Destination[i] = (byte)text[i];
+            }
         }
 
-        bytesWritten = written;
+        bytesWritten = length;
         return true;
     }
 
@@ -278,6 +300,9 @@ public readonly struct MssAddress : IEquatable<MssAddress>
 
     static bool IUtf8SpanParsable<MssAddress>.TryParse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider, out MssAddress result) => TryParse(utf8Text, out result);
 #endif
+
+    /// <summary>Parses a string, keeping it when it is already canonical; the error by precedence (ADDR-1…ADDR-3).</summary>
+    internal static AddressError ParseCore(string s, out MssAddress result) => ParseChars(s.AsSpan(), s, out result);
 
     /// <summary>Builds the value from a checked text; keeps <paramref name="source"/> when it is already canonical.</summary>
     private static AddressError ParseChars(ReadOnlySpan<char> s, string? source, out MssAddress result)
@@ -305,7 +330,7 @@ public readonly struct MssAddress : IEquatable<MssAddress>
 
     private static AddressError ParseUtf8(ReadOnlySpan<byte> utf8, out MssAddress result)
     {
-        AddressError error = AddressSyntax.Check(utf8, out int at, out InsMatricule ins, out _);
+        AddressError error = AddressSyntax.CheckUtf8(utf8, out int at, out InsMatricule ins, out bool domainHasUpper);
         if (error != AddressError.None)
         {
             result = default;
@@ -316,33 +341,62 @@ public readonly struct MssAddress : IEquatable<MssAddress>
         }
         else
         {
-            // A valid address is ASCII (ADDR-3): one char per byte.
-            Span<char> chars = stackalloc char[utf8.Length];
-            for (int i = 0; i < utf8.Length; i++)
-            {
-                chars[i] = (char)utf8[i];
-            }
-
-            result = new MssAddress(Canonical(chars, at), at);
+            result = new MssAddress(AsciiString(utf8, at, domainHasUpper), at);
         }
 
         return error;
     }
 
+    /// <summary>The canonical string of a valid UTF-8 address, which is ASCII (ADDR-3): one allocation.</summary>
+#if NET8_0_OR_GREATER
+    [SkipLocalsInit]
+#endif
+    private static unsafe string AsciiString(ReadOnlySpan<byte> utf8, int at, bool domainHasUpper)
+    {
+        if (!domainHasUpper)
+        {
+            fixed (byte* bytes = utf8)
+            {
+#if NET8_0_OR_GREATER
+                return string.Create(utf8.Length, (IntPtr)bytes, static (chars, source) =>
+                    System.Text.Ascii.ToUtf16(new ReadOnlySpan<byte>((byte*)source, chars.Length), chars, out _));
+#else
+                return System.Text.Encoding.ASCII.GetString(bytes, utf8.Length);
+#endif
+            }
+        }
+
+        Span<char> chars = stackalloc char[utf8.Length];
+        for (int i = 0; i < utf8.Length; i++)
+        {
+            chars[i] = (char)utf8[i];
+        }
+
+        LowerDomain(chars, at);
+        return chars.ToString();
+    }
+
     /// <summary>The canonical text: local part as given, domain lower-cased (ASCII, ADDR-1).</summary>
+#if NET8_0_OR_GREATER
+    [SkipLocalsInit]
+#endif
     private static string Canonical(ReadOnlySpan<char> s, int at)
     {
         Span<char> buffer = stackalloc char[s.Length];
         s.CopyTo(buffer);
-        for (int i = at + 1; i < buffer.Length; i++)
+        LowerDomain(buffer, at);
+        return buffer.ToString();
+    }
+
+    private static void LowerDomain(Span<char> text, int at)
+    {
+        for (int i = at + 1; i < text.Length; i++)
         {
-            if (buffer[i] is >= 'A' and <= 'Z')
+            if (text[i] is >= 'A' and <= 'Z')
             {
-                buffer[i] = (char)(buffer[i] | 0x20);
+                text[i] = (char)(text[i] | 0x20);
             }
         }
-
-        return buffer.ToString();
     }
 
     private void FormatPatient(Span<char> destination)

@@ -2,34 +2,177 @@ using System.Text;
 
 namespace Mss.Core.Tests;
 
-/// <summary>First table of ADDR-1…ADDR-3; issue 3 extends it.</summary>
+/// <summary>ADDR-1…ADDR-3 and the AddressError precedence, by table; canonical forms, equality, formatting.</summary>
 public class MssAddressTest
 {
+    private const string ValidIns = "279035121518989";       // ANS example, key 89
+    private const string CorsicanIns = "185052A12345633";
+
     [Theory]
-    [InlineData("", AddressError.Empty)]
+    // ADDR-1 / ADDR-2: accepted.
     [InlineData("jean.dupont@ch123.mssante.fr", AddressError.None)]
     [InlineData("accueil@ch123.mssante.fr", AddressError.None)]
-    [InlineData("279035121518989@patient.mssante.fr", AddressError.None)]
-    [InlineData("x@mssante.fr.evil.com", AddressError.NotMssante)]
-    [InlineData("x@notmssante.fr", AddressError.NotMssante)]
-    [InlineData("x@mssante.com", AddressError.NotMssante)]
-    [InlineData("x@mssante.fr", AddressError.NotMssante)]
+    [InlineData("a@b.mssante.fr", AddressError.None)]
+    [InlineData("x@a-b.c.mssante.fr", AddressError.None)]
+    [InlineData("x@a--b.mssante.fr", AddressError.None)]
+    [InlineData("x@123.mssante.fr", AddressError.None)]
     [InlineData("no_reply@cpts123.mssante.fr", AddressError.None)]
-    [InlineData("jean.dupont@ehpad_dumoulin.mssante.fr", AddressError.Syntax)]
+    [InlineData("!#$%&'*+-/=?^_`{|}~@ch.mssante.fr", AddressError.None)]
+    [InlineData("Jean.Dupont@CH123.MSSANTE.FR", AddressError.None)]
+    [InlineData("279035121518989@patient.mssante.fr", AddressError.None)]
+    [InlineData("279035121518989@PATIENT.MSSANTE.FR", AddressError.None)]
+    [InlineData("185052A12345633@patient.mssante.fr", AddressError.None)]
+    [InlineData("MAILER-DAEMON@x.patient.mssante.fr", AddressError.None)]
+    // Empty.
+    [InlineData("", AddressError.Empty)]
+    // ADDR-3 syntax: no '@', empty parts, several '@'.
+    [InlineData("jean", AddressError.Syntax)]
+    [InlineData("@ch.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@", AddressError.Syntax)]
+    [InlineData("jean@@ch.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@ch@ch.mssante.fr", AddressError.Syntax)]
+    // ADDR-3: display names, quotes, comments, domain literals.
     [InlineData("Jean <jean@ch.mssante.fr>", AddressError.Syntax)]
-    [InlineData("jean@mssanté.fr", AddressError.Syntax)]
-    [InlineData("jean@xn--mssant-bva.fr", AddressError.Syntax)]
+    [InlineData("<jean@ch.mssante.fr>", AddressError.Syntax)]
+    [InlineData("\"jean\"@ch.mssante.fr", AddressError.Syntax)]
+    [InlineData("\"jean dupont\"@ch.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean(comment)@ch.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@ch.mssante.fr (comment)", AddressError.Syntax)]
+    [InlineData("jean@[192.168.0.1]", AddressError.Syntax)]
+    // ADDR-3: white space and control characters anywhere.
+    [InlineData(" jean@ch.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@ch.mssante.fr ", AddressError.Syntax)]
+    [InlineData("jean @ch.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@ ch.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean\t@ch.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@ch.mssante.fr\n", AddressError.Syntax)]
+    [InlineData("jean\u00A0@ch.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean\u0000@ch.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@ch.mssante.fr\r\n", AddressError.Syntax)]
+    // ADDR-3: dots in the local part, trailing dots, empty labels.
+    [InlineData(".jean@ch.mssante.fr", AddressError.Syntax)]
     [InlineData("jean.@ch.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean..dupont@ch.mssante.fr", AddressError.Syntax)]
     [InlineData("jean@ch.mssante.fr.", AddressError.Syntax)]
+    [InlineData("jean@.ch.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@ch..mssante.fr", AddressError.Syntax)]
+    // ADDR-3: hyphen rules and '_' in the domain (the flyer's example, seed 002).
+    [InlineData("jean@-ch.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@ch-.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@ch.-mssante.fr", AddressError.Syntax)]
+    [InlineData("jean.dupont@ehpad_dumoulin.mssante.fr", AddressError.Syntax)]
+    // ADDR-3: look-alikes, non-ASCII, punycode.
+    [InlineData("jean@mssanté.fr", AddressError.Syntax)]
+    [InlineData("jean@ch.mssanté.fr", AddressError.Syntax)]
+    [InlineData("jean@ch.mss\u0430nte.fr", AddressError.Syntax)]
+    [InlineData("jean@ch.mssant\u0435.fr", AddressError.Syntax)]
+    [InlineData("jean@ch.\uFF4D\uFF53\uFF53\uFF41\uFF4E\uFF54\uFF45.fr", AddressError.Syntax)]
+    [InlineData("\uFF12\uFF17\uFF19035121518989@patient.mssante.fr", AddressError.Syntax)]
+    [InlineData("\u0662\u0667\u0669035121518989@patient.mssante.fr", AddressError.Syntax)]
+    [InlineData("jéan@ch.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@xn--mssant-bva.fr", AddressError.Syntax)]
+    [InlineData("jean@xn--ch.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@XN--ch.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@ch.mssante.fr\uD800", AddressError.Syntax)]
+    [InlineData("\uDC00jean@ch.mssante.fr", AddressError.Syntax)]
+    // ADDR-1: outside the trust space.
+    [InlineData("x@mssante.fr.evil.com", AddressError.NotMssante)]
+    [InlineData("x@ch.mssante.fr.evil.com", AddressError.NotMssante)]
+    [InlineData("x@notmssante.fr", AddressError.NotMssante)]
+    [InlineData("x@ch.notmssante.fr", AddressError.NotMssante)]
+    [InlineData("x@ch-mssante.fr", AddressError.NotMssante)]
+    [InlineData("x@mssante.com", AddressError.NotMssante)]
+    [InlineData("x@ch.mssante.com", AddressError.NotMssante)]
+    [InlineData("x@mssante.fr", AddressError.NotMssante)]
+    [InlineData("x@gmail.com", AddressError.NotMssante)]
+    [InlineData("x@localhost", AddressError.NotMssante)]
+    [InlineData("279035121518989@patient.mssante.com", AddressError.NotMssante)]
+    [InlineData("279035121518989@patientmssante.fr", AddressError.NotMssante)]
+    [InlineData("279035121518989@patient.mssante.fr.evil.com", AddressError.NotMssante)]
+    // ADDR-2: the patient domain needs a valid canonical INS.
     [InlineData("279035121518990@patient.mssante.fr", AddressError.InvalidPatientIns)]
+    [InlineData("279035121518900@patient.mssante.fr", AddressError.InvalidPatientIns)]
     [InlineData("185052a12345633@patient.mssante.fr", AddressError.InvalidPatientIns)]
+    [InlineData("185052b12345633@patient.mssante.fr", AddressError.InvalidPatientIns)]
+    [InlineData("185052B12345633@patient.mssante.fr", AddressError.InvalidPatientIns)]
+    [InlineData("27903512151898@patient.mssante.fr", AddressError.InvalidPatientIns)]
+    [InlineData("2790351215189890@patient.mssante.fr", AddressError.InvalidPatientIns)]
+    [InlineData("MAILER-DAEMON@patient.mssante.fr", AddressError.InvalidPatientIns)]
+    [InlineData("jean.dupont@Patient.Mssante.Fr", AddressError.InvalidPatientIns)]
+    // INS-2 key edges: keys 00, 98 and 99 are congruent to a right key of 97, 01 and 02 but are never keys.
+    [InlineData("185057212302897@patient.mssante.fr", AddressError.None)]
+    [InlineData("185057212302800@patient.mssante.fr", AddressError.InvalidPatientIns)]
+    [InlineData("185057212302701@patient.mssante.fr", AddressError.None)]
+    [InlineData("185057212302798@patient.mssante.fr", AddressError.InvalidPatientIns)]
+    [InlineData("185057212302602@patient.mssante.fr", AddressError.None)]
+    [InlineData("185057212302699@patient.mssante.fr", AddressError.InvalidPatientIns)]
+    // Precedence: Syntax before NotMssante and InvalidPatientIns.
+    [InlineData("jean dupont@gmail.com", AddressError.Syntax)]
+    [InlineData("2 79 03 51 215 189 89@patient.mssante.fr", AddressError.Syntax)]
+    [InlineData("279035121518990@patient.mssante.fr.", AddressError.Syntax)]
     public void Validate_Table(string text, AddressError expected)
     {
         Assert.Equal(expected, MssAddress.Validate(text));
         Assert.Equal(expected, MssAddress.Validate(Encoding.UTF8.GetBytes(text)));
-        Assert.Equal(expected == AddressError.None, MssAddress.TryParse(text, out _));
+        Assert.Equal(expected, AddressSyntax.CheckScalar(text, out _, out _, out _));
+        Assert.Equal(expected == AddressError.None, MssAddress.TryParse(text, out MssAddress parsed));
+        Assert.Equal(expected == AddressError.None, MssAddress.TryParse(text.AsSpan(), out _));
+        Assert.Equal(expected == AddressError.None, MssAddress.TryParse(Encoding.UTF8.GetBytes(text), out MssAddress fromUtf8));
+        Assert.Equal(parsed, fromUtf8);
+        Assert.Equal(expected == AddressError.None, !parsed.IsDefault);
     }
 
+    // ADDR-3 lengths: 254 / 64 / 63 accepted, one more is TooLong; TooLong precedes Syntax, NotMssante and InvalidPatientIns.
+    [Theory]
+    [InlineData(64, 60, 60, 56, "", AddressError.None)]
+    [InlineData(64, 60, 60, 57, "", AddressError.TooLong)]
+    [InlineData(65, 3, 3, 3, "", AddressError.TooLong)]
+    [InlineData(64, 63, 3, 3, "", AddressError.None)]
+    [InlineData(1, 64, 3, 3, "", AddressError.TooLong)]
+    [InlineData(1, 3, 3, 64, "", AddressError.TooLong)]
+    [InlineData(65, 3, 3, 3, " ", AddressError.TooLong)]
+    [InlineData(1, 64, 3, 3, "_", AddressError.TooLong)]
+    public void Validate_Lengths(int local, int label1, int label2, int label3, string junk, AddressError expected)
+    {
+        string text = new string('a', local) + "@" + junk + new string('b', label1) + "." + new string('c', label2) + "." + new string('d', label3) + ".mssante.fr";
+        Assert.Equal(expected, MssAddress.Validate(text));
+        Assert.Equal(expected, MssAddress.Validate(Encoding.UTF8.GetBytes(text)));
+    }
+
+    [Fact]
+    public void Validate_LongInputs_TooLong_WithoutThrowing()
+    {
+        string huge = new('a', 10_000_000);
+        Assert.Equal(AddressError.TooLong, MssAddress.Validate(huge));
+        Assert.Equal(AddressError.TooLong, MssAddress.Validate(Encoding.UTF8.GetBytes(huge)));
+        Assert.False(MssAddress.TryParse(huge, out _));
+        Assert.Equal(AddressError.TooLong, MssAddress.Validate(new string('a', 255)));
+        Assert.Equal(AddressError.TooLong, MssAddress.Validate(new string('a', 65) + "@ch.mssante.fr"));
+        // TooLong (local > 64) precedes InvalidPatientIns on the patient domain.
+        Assert.Equal(AddressError.TooLong, MssAddress.Validate(new string('1', 65) + "@patient.mssante.fr"));
+    }
+
+    // UTF-8 lengths count characters as UTF-16 does: 200 'é' are 400 bytes but 200 characters (Syntax, not TooLong).
+    [Fact]
+    public void Validate_Utf8_CountsCharacters_LikeUtf16()
+    {
+        string text = "x@" + new string('é', 50) + ".mssante.fr";
+        Assert.Equal(AddressError.Syntax, MssAddress.Validate(text));
+        Assert.Equal(AddressError.Syntax, MssAddress.Validate(Encoding.UTF8.GetBytes(text)));
+        Assert.Equal(AddressError.Syntax, MssAddress.Validate(new byte[] { (byte)'x', 0xFF, (byte)'@', (byte)'a', (byte)'.', (byte)'m' }));
+    }
+
+    [Fact]
+    public void Null_IsRefused_ByTry_AndThrows_ByParse()
+    {
+        Assert.False(MssAddress.TryParse((string?)null, out MssAddress result));
+        Assert.True(result.IsDefault);
+        Assert.Equal(AddressError.Empty, MssAddress.Validate(ReadOnlySpan<char>.Empty));
+        Assert.Equal(AddressError.Empty, MssAddress.Validate(ReadOnlySpan<byte>.Empty));
+        Assert.Throws<ArgumentNullException>(() => MssAddress.Parse((string)null!));
+    }
+
+    // ADDR-1: domain lower-cased, local part's case kept; equality and hash ignore the domain's case only.
     [Fact]
     public void Canonical_DomainLowerCase_LocalCaseKept()
     {
@@ -37,19 +180,157 @@ public class MssAddressTest
         Assert.Equal("Jean.Dupont@ch123.mssante.fr", a.ToString());
         Assert.Equal("Jean.Dupont", a.LocalPart);
         Assert.Equal("ch123.mssante.fr", a.Domain);
-        Assert.Equal(a, MssAddress.Parse("Jean.Dupont@ch123.mssante.fr"));
+        Assert.False(a.IsPatient);
+        Assert.False(a.TryGetIns(out InsMatricule none));
+        Assert.True(none.IsDefault);
+        MssAddress lower = MssAddress.Parse("Jean.Dupont@ch123.mssante.fr");
+        Assert.Equal(a, lower);
+        Assert.True(a == lower);
+        Assert.Equal(a.GetHashCode(), lower.GetHashCode());
         Assert.NotEqual(a, MssAddress.Parse("jean.dupont@ch123.mssante.fr"));
+        Assert.True(a != MssAddress.Parse("jean.dupont@ch123.mssante.fr"));
+        Assert.Equal("Jean.Dupont@ch123.mssante.fr", MssAddress.Parse(Encoding.UTF8.GetBytes("Jean.Dupont@CH123.MSSANTE.FR")).ToString());
+        Assert.Equal("Jean.Dupont@ch123.mssante.fr", MssAddress.Parse("Jean.Dupont@CH123.MSSANTE.FR".AsSpan()).ToString());
+    }
+
+    // No copy of a canonical input: the string given is the string held.
+    [Fact]
+    public void TryParse_CanonicalString_IsHeldAsIs()
+    {
+        string text = "secretariat@ch-nord.mssante.fr";
+        Assert.True(MssAddress.TryParse(text, out MssAddress a));
+        Assert.Same(text, a.ToString());
+        Assert.True(MssAddress.TryParse("secretariat@CH-nord.mssante.fr", out MssAddress upper));
+        Assert.Equal("secretariat@ch-nord.mssante.fr", upper.ToString());
     }
 
     [Fact]
-    public void Patient_RoundTrip()
+    public void ValidateAndTryParse_Canonical_AllocateNothing()
     {
-        InsMatricule ins = InsMatricule.Parse("185052A12345633");
+        string[] inputs = ["279035121518989@patient.mssante.fr", "secretariat@ch-nord.mssante.fr", "x@mssante.fr.evil.com", "185052A12345633@patient.mssante.fr"];
+        byte[] patientUtf8 = Encoding.UTF8.GetBytes(inputs[0]);
+        byte[] professionalUtf8 = Encoding.UTF8.GetBytes(inputs[1]);
+        int sink = Run();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            sink += Run();
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Equal(101 * 9, sink);
+
+        int Run()
+        {
+            int valid = 0;
+            foreach (string s in inputs)
+            {
+                valid += MssAddress.Validate(s) == AddressError.None ? 1 : 0;
+                valid += MssAddress.TryParse(s, out _) ? 1 : 0;
+            }
+
+            valid += MssAddress.TryParse(patientUtf8, out _) ? 1 : 0;
+            valid += MssAddress.Validate(patientUtf8) == AddressError.None ? 1 : 0;
+            valid += MssAddress.Validate(professionalUtf8) == AddressError.None ? 1 : 0;
+            return valid;
+        }
+    }
+
+    // ADDR-2: a patient address holds its INS and round-trips; the domain's case does not matter.
+    [Theory]
+    [InlineData(ValidIns)]
+    [InlineData(CorsicanIns)]
+    public void Patient_RoundTrip(string insText)
+    {
+        InsMatricule ins = InsMatricule.Parse(insText);
         MssAddress patient = MssAddress.ForPatient(ins);
         Assert.True(patient.IsPatient);
-        Assert.Equal("185052A12345633@patient.mssante.fr", patient.ToString());
+        Assert.Equal(insText + "@patient.mssante.fr", patient.ToString());
+        Assert.Equal(insText, patient.LocalPart);
+        Assert.Equal("patient.mssante.fr", patient.Domain);
         Assert.True(patient.TryGetIns(out InsMatricule back));
         Assert.Equal(ins, back);
-        Assert.Equal(patient, MssAddress.Parse("185052A12345633@PATIENT.mssante.fr"));
+        MssAddress parsed = MssAddress.Parse(insText + "@PATIENT.mssante.fr");
+        Assert.Equal(patient, parsed);
+        Assert.Equal(patient.GetHashCode(), parsed.GetHashCode());
+        Assert.True(parsed.TryGetIns(out InsMatricule fromText));
+        Assert.Equal(ins, fromText);
+        Assert.Equal(patient, MssAddress.Parse(Encoding.UTF8.GetBytes(insText + "@patient.mssante.fr")));
+    }
+
+    [Fact]
+    public void ForPatient_DefaultIns_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => MssAddress.ForPatient(default));
+    }
+
+    [Fact]
+    public void Default_IsTheNoAddressValue()
+    {
+        MssAddress none = default;
+        Assert.True(none.IsDefault);
+        Assert.False(none.IsPatient);
+        Assert.Equal(string.Empty, none.ToString());
+        Assert.Equal(string.Empty, none.LocalPart);
+        Assert.Equal(string.Empty, none.Domain);
+        Assert.False(none.TryGetIns(out _));
+        Assert.NotEqual(none, MssAddress.Parse("a@b.mssante.fr"));
+        Assert.True(none.TryFormat(Span<char>.Empty, out int written));
+        Assert.Equal(0, written);
+    }
+
+    // INS-8: the exception says why, never what.
+    [Theory]
+    [InlineData("279035121518990@patient.mssante.fr", AddressError.InvalidPatientIns)]
+    [InlineData("279035121518989@patient.mssante.fr.evil.com", AddressError.NotMssante)]
+    [InlineData("279035121518989 @patient.mssante.fr", AddressError.Syntax)]
+    [InlineData("", AddressError.Empty)]
+    public void Parse_Refused_ExceptionCarriesErrorNotIns(string text, AddressError expected)
+    {
+        MssAddressFormatException e = Assert.Throws<MssAddressFormatException>(() => MssAddress.Parse(text));
+        Assert.Equal(expected, e.Error);
+        Assert.DoesNotContain("2790351215189", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("2790351215189", e.ToString(), StringComparison.Ordinal);
+        Assert.Equal(expected, Assert.Throws<MssAddressFormatException>(() => MssAddress.Parse(Encoding.UTF8.GetBytes(text))).Error);
+    }
+
+    [Fact]
+    public void TryFormat_WritesCanonical_OrReportsShortBuffer()
+    {
+        MssAddress patient = MssAddress.Parse("185052A12345633@patient.MSSANTE.fr");
+        Span<char> chars = stackalloc char[34];
+        Assert.True(patient.TryFormat(chars, out int c));
+        Assert.Equal("185052A12345633@patient.mssante.fr", chars.Slice(0, c).ToString());
+        Assert.False(patient.TryFormat(chars.Slice(0, 33), out c));
+        Assert.Equal(0, c);
+
+        Span<byte> bytes = stackalloc byte[64];
+        Assert.True(patient.TryFormat(bytes, out int b));
+        Assert.Equal("185052A12345633@patient.mssante.fr", Encoding.ASCII.GetString(bytes.Slice(0, b)));
+
+        MssAddress pro = MssAddress.Parse("Jean@CH.mssante.fr");
+        Assert.True(pro.TryFormat(bytes, out b));
+        Assert.Equal("Jean@ch.mssante.fr", Encoding.ASCII.GetString(bytes.Slice(0, b)));
+        Assert.False(pro.TryFormat(bytes.Slice(0, 17), out b));
+        Assert.Equal("Jean@ch.mssante.fr", pro.ToString("G", null));
+        Assert.Throws<FormatException>(() => pro.ToString("M", null));
+    }
+
+    // .NET 8+ generic parsing interfaces.
+    [Fact]
+    public void GenericInterfaces_ParseAndFormat()
+    {
+        Assert.Equal("a@b.mssante.fr", ParseAny<MssAddress>("a@B.mssante.fr").ToString());
+        Assert.True(TryParseUtf8<MssAddress>("279035121518989@patient.mssante.fr"u8, out MssAddress patient));
+        Assert.True(patient.IsPatient);
+        Assert.False(TryParseUtf8<MssAddress>("x@evil.com"u8, out _));
+        Assert.Equal("279035121518989@patient.mssante.fr", $"{patient}");
+
+        static T ParseAny<T>(string s)
+            where T : ISpanParsable<T> => T.Parse(s.AsSpan(), null);
+
+        static bool TryParseUtf8<T>(ReadOnlySpan<byte> s, out T result)
+            where T : IUtf8SpanParsable<T> => T.TryParse(s, null, out result!);
     }
 }

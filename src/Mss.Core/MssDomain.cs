@@ -1,0 +1,191 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace Mss.Core;
+
+/// <summary>
+/// Says why a domain is or is not in the MSSanté trust space (ADDR-1, ADDR-3), for user-facing messages and phishing
+/// warnings. <see cref="MssAddress.Validate(ReadOnlySpan{char})"/> says <em>whether</em> an address is acceptable; this
+/// says <em>what is wrong</em> with its domain.
+/// </summary>
+/// <remarks>
+/// Verdicts are tried in this order (the first that applies wins): <see cref="DomainVerdict.Malformed"/> for an empty
+/// or over-long domain, <see cref="DomainVerdict.Confusable"/> / <see cref="DomainVerdict.NonAscii"/>,
+/// <see cref="DomainVerdict.Punycode"/>, <see cref="DomainVerdict.Malformed"/>, then on a well-formed ASCII domain
+/// (case ignored): <see cref="DomainVerdict.Mssante"/>, <see cref="DomainVerdict.MissingSubdomain"/>,
+/// <see cref="DomainVerdict.NoLabelBoundary"/>, <see cref="DomainVerdict.SuffixTrick"/>, <see cref="DomainVerdict.WrongTld"/>,
+/// <see cref="DomainVerdict.OutsideTrustSpace"/>. A domain is <see cref="DomainVerdict.Mssante"/> exactly when an address
+/// on it passes ADDR-1 and ADDR-3. Never throws; allocates only to fold non-ASCII text (the look-alike test).
+/// </remarks>
+public static class MssDomain
+{
+    /// <summary>At most 253 characters in a domain (RFC 1035 as used by RFC 5321).</summary>
+    public const int MaxLength = 253;
+
+    private const string TrustDomain = "mssante.fr";
+
+    /// <summary>Classifies a domain (the text after '@') against the trust space (ADDR-1, ADDR-3). Case is ignored.</summary>
+    /// <param name="domain">The domain, e.g. <c>ch-nord.mssante.fr</c>.</param>
+    /// <returns>The verdict; <see cref="DomainVerdict.Mssante"/> when the domain is in the trust space.</returns>
+    public static DomainVerdict Classify(ReadOnlySpan<char> domain)
+    {
+        if (domain.IsEmpty || domain.Length > MaxLength)
+        {
+            return DomainVerdict.Malformed;
+        }
+
+        foreach (char c in domain)
+        {
+            if (c >= 128)
+            {
+                return ReadsAsMssante(domain) ? DomainVerdict.Confusable : DomainVerdict.NonAscii;
+            }
+        }
+
+        bool malformed = false;
+        int labelStart = 0;
+        int lastLabelStart = 0;
+        int previousLabelStart = -1;
+        for (int i = 0; i <= domain.Length; i++)
+        {
+            if (i < domain.Length && domain[i] != '.')
+            {
+                malformed |= !AddressSyntax.IsLetterDigitHyphen(domain[i]);
+                continue;
+            }
+
+            ReadOnlySpan<char> label = domain.Slice(labelStart, i - labelStart);
+            if (AddressSyntax.IsPunycode(label))
+            {
+                return DomainVerdict.Punycode;
+            }
+
+            malformed |= label.IsEmpty || label.Length > MssAddress.MaxLabelLength || label[0] == '-' || label[label.Length - 1] == '-';
+            previousLabelStart = lastLabelStart;
+            lastLabelStart = labelStart;
+            labelStart = i + 1;
+        }
+
+        if (malformed)
+        {
+            return DomainVerdict.Malformed;
+        }
+
+        if (AddressSyntax.IsTrustSpace(domain))
+        {
+            return DomainVerdict.Mssante;
+        }
+
+        if (AddressSyntax.EqualsLowerAscii(domain, TrustDomain))
+        {
+            return DomainVerdict.MissingSubdomain;
+        }
+
+        if (domain.Length > TrustDomain.Length && AddressSyntax.EqualsLowerAscii(domain.Slice(domain.Length - TrustDomain.Length), TrustDomain))
+        {
+            return DomainVerdict.NoLabelBoundary;
+        }
+
+        if (domain.IndexOf(TrustDomain.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return DomainVerdict.SuffixTrick;
+        }
+
+        return lastLabelStart > 0
+            && AddressSyntax.EqualsLowerAscii(domain.Slice(previousLabelStart, lastLabelStart - 1 - previousLabelStart), "mssante")
+            ? DomainVerdict.WrongTld
+            : DomainVerdict.OutsideTrustSpace;
+    }
+
+    /// <summary>
+    /// Classifies the domain of an address: the text after its last '@' (ADDR-1, ADDR-3). The local part is not judged.
+    /// </summary>
+    /// <param name="address">The address as received, e.g. <c>jean@mssante.fr.evil.com</c>.</param>
+    /// <returns>The verdict on its domain; <see cref="DomainVerdict.Malformed"/> when there is no '@'.</returns>
+    public static DomainVerdict ClassifyAddress(ReadOnlySpan<char> address)
+    {
+        int at = address.LastIndexOf('@');
+        return at < 0 ? DomainVerdict.Malformed : Classify(address.Slice(at + 1));
+    }
+
+    /// <summary>True when the domain is in the MSSanté trust space (ADDR-1, ADDR-3); see <see cref="Classify"/>.</summary>
+    /// <param name="domain">The domain.</param>
+    /// <returns>True for <see cref="DomainVerdict.Mssante"/>.</returns>
+    public static bool IsTrusted(ReadOnlySpan<char> domain) => Classify(domain) == DomainVerdict.Mssante;
+
+    /// <summary>
+    /// The look-alike test (ADDR-3): the domain's skeleton (compatibility decomposition, marks and invisible characters
+    /// dropped, Cyrillic and Greek look-alikes and ideographic dots folded to ASCII, lower case) contains <c>mssante</c>.
+    /// </summary>
+    private static bool ReadsAsMssante(ReadOnlySpan<char> domain)
+    {
+        var text = new StringBuilder(domain.Length);
+        for (int i = 0; i < domain.Length; i++)
+        {
+            char c = domain[i];
+            if (char.IsHighSurrogate(c) && i + 1 < domain.Length && char.IsLowSurrogate(domain[i + 1]))
+            {
+                text.Append(c).Append(domain[++i]);
+            }
+            else
+            {
+                text.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+
+        string decomposed;
+        try
+        {
+            decomposed = text.ToString().Normalize(NormalizationForm.FormKD);
+        }
+        catch (ArgumentException)
+        {
+            // Some runtimes refuse unassigned code points; the characters as given are still worth folding.
+            decomposed = text.ToString();
+        }
+
+        var skeleton = new StringBuilder(decomposed.Length);
+        foreach (char c in decomposed)
+        {
+            UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+                or UnicodeCategory.EnclosingMark or UnicodeCategory.Format))
+            {
+                skeleton.Append(Fold(c));
+            }
+        }
+
+        return skeleton.ToString().IndexOf("mssante", StringComparison.Ordinal) >= 0;
+    }
+
+    /// <summary>One character to the ASCII letter it is mistaken for (ADDR-3 look-alikes), lower case.</summary>
+    private static char Fold(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => (char)(c | 0x20),
+        '\u3002' => '.',
+        '\u0131' => 'i',
+        '\u0430' or '\u0410' or '\u03B1' or '\u0391' => 'a',
+        '\u0412' or '\u0392' or '\u03B2' => 'b',
+        '\u0441' or '\u0421' or '\u03F2' => 'c',
+        '\u0501' => 'd',
+        '\u0435' or '\u0415' or '\u0395' or '\u03B5' => 'e',
+        '\u04BB' or '\u04BA' or '\u041D' or '\u043D' or '\u0397' => 'h',
+        '\u0456' or '\u0406' or '\u0399' or '\u03B9' or '\u04C0' => 'i',
+        '\u0458' or '\u0408' => 'j',
+        '\u043A' or '\u041A' or '\u039A' or '\u03BA' => 'k',
+        '\u04CF' => 'l',
+        '\u041C' or '\u043C' or '\u039C' => 'm',
+        '\u0578' or '\u039D' or '\u03B7' => 'n',
+        '\u043E' or '\u041E' or '\u039F' or '\u03BF' => 'o',
+        '\u0440' or '\u0420' or '\u03A1' or '\u03C1' => 'p',
+        '\u0455' or '\u0405' => 's',
+        '\u0442' or '\u0422' or '\u03A4' or '\u03C4' => 't',
+        '\u057D' or '\u03C5' => 'u',
+        '\u03BD' => 'v',
+        '\u0445' or '\u0425' or '\u03A7' or '\u03C7' => 'x',
+        '\u0443' or '\u0423' or '\u03A5' => 'y',
+        '\u0396' => 'z',
+        _ => c,
+    };
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+
+namespace Mss.Core;
+
+/// <summary>
+/// Checks the recipients of one message before it is built: health data goes only to MSSanté addresses (ADDR-4), and
+/// copies beyond a threshold are reported, not refused (ADDR-5, rule held by <see cref="CopyPolicy"/>).
+/// </summary>
+public static class MssRecipients
+{
+    /// <summary>Checks recipients against ADDR-4 and the default <see cref="CopyPolicy"/> (ADDR-5).</summary>
+    /// <param name="recipients">The recipients (To and Cc together) as given; null entries are refused as empty.</param>
+    /// <returns>The report: accepted addresses, refused ones with the reasons, copies beyond the threshold.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="recipients"/> is null.</exception>
+    public static RecipientsReport Check(IEnumerable<string?> recipients) => Check(recipients, CopyPolicy.Default);
+
+    /// <summary>Checks recipients against ADDR-4 and <paramref name="policy"/> (ADDR-5).</summary>
+    /// <param name="recipients">The recipients (To and Cc together) as given; null entries are refused as empty.</param>
+    /// <param name="policy">The copy threshold to report against.</param>
+    /// <returns>The report: accepted addresses, refused ones with the reasons, copies beyond the threshold.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="recipients"/> or <paramref name="policy"/> is null.</exception>
+    public static RecipientsReport Check(IEnumerable<string?> recipients, CopyPolicy policy)
+    {
+        if (recipients is null)
+        {
+            throw new ArgumentNullException(nameof(recipients));
+        }
+
+        if (policy is null)
+        {
+            throw new ArgumentNullException(nameof(policy));
+        }
+
+        var accepted = new List<MssAddress>();
+        List<RefusedRecipient>? refused = null;
+        int index = 0;
+        foreach (string? recipient in recipients)
+        {
+            string text = recipient ?? string.Empty;
+            AddressError error = MssAddress.ParseCore(text, out MssAddress address);
+            if (error == AddressError.None)
+            {
+                accepted.Add(address);
+            }
+            else
+            {
+                (refused ??= []).Add(new RefusedRecipient(index, text, error, MssDomain.ClassifyAddress(text.AsSpan())));
+            }
+
+            index++;
+        }
+
+        return new RecipientsReport(
+            accepted.AsReadOnly(),
+            refused is null ? Array.Empty<RefusedRecipient>() : refused.AsReadOnly(),
+            index,
+            policy);
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Mss.Core;
+
+/// <summary>
+/// The verdict of <see cref="MssRecipients.Check(IEnumerable{string}, CopyPolicy)"/> on the recipients of one message:
+/// who is refused and why (ADDR-4), and how many copies go beyond the <see cref="CopyPolicy"/> threshold (ADDR-5,
+/// reported, never refused).
+/// </summary>
+public sealed class RecipientsReport
+{
+    internal RecipientsReport(IReadOnlyList<MssAddress> accepted, IReadOnlyList<RefusedRecipient> refused, int recipientCount, CopyPolicy policy)
+    {
+        Accepted = accepted;
+        Refused = refused;
+        RecipientCount = recipientCount;
+        Policy = policy;
+        ExcessCopies = policy.Excess(recipientCount);
+    }
+
+    /// <summary>The valid MSSanté addresses, in the order given.</summary>
+    public IReadOnlyList<MssAddress> Accepted { get; }
+
+    /// <summary>The recipients that are not MSSanté addresses, in the order given, with the reasons (ADDR-4).</summary>
+    public IReadOnlyList<RefusedRecipient> Refused { get; }
+
+    /// <summary>How many recipients were checked, refused ones included.</summary>
+    public int RecipientCount { get; }
+
+    /// <summary>The copy policy applied (ADDR-5).</summary>
+    public CopyPolicy Policy { get; }
+
+    /// <summary>How many recipients are beyond <see cref="CopyPolicy.Threshold"/> (ADDR-5): to report, not to refuse.</summary>
+    public int ExcessCopies { get; }
+
+    /// <summary>True when every recipient is an MSSanté address (ADDR-4); true for an empty list.</summary>
+    public bool AllMssante => Refused.Count == 0;
+
+    /// <summary>True when the message may be built: at least one recipient and all of them MSSanté addresses (ADDR-4).</summary>
+    public bool CanSend => RecipientCount > 0 && AllMssante;
+
+    /// <summary>True when copies go beyond the threshold and must be reported to the sender (ADDR-5).</summary>
+    public bool HasExcessCopies => ExcessCopies > 0;
+
+    /// <summary>A summary safe for logs: counts and refusal reasons, never an address (INS-8).</summary>
+    /// <returns>E.g. <c>"4 recipients, 1 refused [#3: NotMssante (SuffixTrick)], 1 beyond the threshold of 3"</c>.</returns>
+    public override string ToString() => string.Format(
+        CultureInfo.InvariantCulture,
+        "{0} recipients, {1} refused [{2}], {3} beyond the threshold of {4}",
+        RecipientCount,
+        Refused.Count,
+        string.Join(", ", Refused),
+        ExcessCopies,
+        Policy.Threshold);
+}
