@@ -326,14 +326,13 @@ internal static class AddressSyntax
     {
         ulong body = matricule / 100;
         ulong key = matricule % 100;
-        if (key != 97 - (body % 97))
+        if ((int)key != InsMatricule.KeyOf(body))
         {
             ins = default;
             return false;
         }
 
-        // InsMatricule's packed layout for a body without 2A/2B: the number, and the key from bit 48.
-        ins = InsMatricule.FromPacked(body | (key << 48));
+        ins = InsMatricule.FromParts(body, corsica: 0, (int)key);
         return true;
     }
 
@@ -480,14 +479,13 @@ internal static class AddressSyntax
         ulong high = digits.AsUInt64().GetElement(1);
         ulong number = (EightDigits(low) * 100_000) + EightDigits(high << 24);
         ulong key = (((high >> 40) & 0xFF) * 10) + ((high >> 48) & 0xFF);
-        if (key != 97 - (number % 97))
+        if ((int)key != InsMatricule.KeyOf(number))
         {
             ins = default;
             return AddressError.InvalidPatientIns;
         }
 
-        // InsMatricule's packed layout for a body without 2A/2B: the number, and the key from bit 48.
-        ins = InsMatricule.FromPacked(number | (key << 48));
+        ins = InsMatricule.FromParts(number, corsica: 0, (int)key);
         return AddressError.None;
     }
 

@@ -127,11 +127,6 @@ public readonly struct InsMatricule : IEquatable<InsMatricule>
     /// <summary>Positions 6–10 as a number (Corsica already substituted).</summary>
     private int PlaceCode => (int)(Number / 1000 % 100_000);
 
-    /// <summary>The packed value (for types that embed a matricule, such as a patient address).</summary>
-    internal ulong Packed => _value;
-
-    internal static InsMatricule FromPacked(ulong packed) => new(packed);
-
     /// <summary>Compares two matricules for equality.</summary>
     /// <param name="left">The first matricule.</param>
     /// <param name="right">The second matricule.</param>
@@ -491,7 +486,11 @@ public readonly struct InsMatricule : IEquatable<InsMatricule>
             : throw new ArgumentException("The INS body may hold ASCII digits only, except 2A/2B at positions 6-7 (INS-1).", nameof(body));
     }
 
-    private static int KeyOf(ulong number) => 97 - (int)(number % 97);
+    /// <summary>INS-2: the key of a body read as a 13-digit number (2A/2B already read as 19/18).</summary>
+    internal static int KeyOf(ulong number) => 97 - (int)(number % 97);
+
+    /// <summary>A matricule from its parts, trusted: the caller has checked <paramref name="key"/> against <see cref="KeyOf"/>.</summary>
+    internal static InsMatricule FromParts(ulong number, int corsica, int key) => new(Pack(number, corsica, key));
 
     private static ulong Pack(ulong number, int corsica, int key) =>
         number | ((ulong)corsica << CorsicaShift) | ((ulong)key << KeyShift);
