@@ -184,9 +184,7 @@ public readonly struct Conversation : IEquatable<Conversation>
     private bool TryDecide(Author author, string? subject, bool noReply, out ConversationDecision decision)
     {
         bool closing = ConversationRules.IsClosing(author, subject, noReply);
-        if (!IsDefined(author)
-            || !ConversationRules.TryFind(_counterpart, _status, author, closing, PatientProfileActivated, out ConversationRule? rule)
-            || rule is null)
+        if (!ConversationRules.TryFind(_counterpart, _status, author, closing, PatientProfileActivated, out ConversationRule? rule))
         {
             decision = default;
             return false;
