@@ -370,16 +370,18 @@ public sealed class InactivityPolicy
     private static int MaxDays(Period period) =>
         (int)Math.Min(int.MaxValue, (366L * period.Years) + (31L * period.Months) + (7L * period.Weeks) + period.Days);
 
-    /// <summary>The transition day of kind <paramref name="transition"/> (0 unpublish, 1 alert, 2 delete) for a last-connection day.</summary>
+    /// <summary>
+    /// The transition day of kind <paramref name="transition"/> (0 unpublish, 1 alert, 2 delete) for a last-connection
+    /// day, read from <see cref="ScheduleFor(LocalDate)"/> so that the daily run and the schedule share one BAL-5 arithmetic.
+    /// </summary>
     private int TransitionDay(int transition, int lastConnection)
     {
-        LocalDate day = FromDayNumber(lastConnection);
-        LocalDate deleteOn = day.Plus(DeleteAfter);
+        InactivitySchedule schedule = ScheduleFor(FromDayNumber(lastConnection));
         return DayNumber(transition switch
         {
-            0 => day.Plus(UnpublishAfter),
-            1 => deleteOn.Minus(AlertBeforeDeletion),
-            _ => deleteOn,
+            0 => schedule.UnpublishOn,
+            1 => schedule.DeletionAlertOn,
+            _ => schedule.DeleteOn,
         });
     }
 
