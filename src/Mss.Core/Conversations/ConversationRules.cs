@@ -81,7 +81,7 @@ public static class ConversationRules
     }
 
     /// <summary>
-    /// The Mermaid state diagram (<c>stateDiagram-v2</c>) of the lifecycle, generated from <see cref="Table"/>: one edge
+    /// The Mermaid state diagram (<c>stateDiagram-v2</c>) of the CONV-8 lifecycle, generated from <see cref="Table"/>: one edge
     /// per row and status; a refused message is a loop on its state labelled with the denial. Lines end with <c>\n</c>.
     /// The same text is committed in <c>docs/conversation-lifecycle.md</c>, and a test checks they agree.
     /// </summary>
