@@ -63,7 +63,7 @@ public static class ConversationRules
     public static bool TryFind(Counterpart counterpart, ConversationStatus status, Author author, bool closing, bool patientProfileActivated, [NotNullWhen(true)] out ConversationRule? rule)
     {
         rule = null;
-        if (counterpart is not (Counterpart.HealthActor or Counterpart.Pharmacy) || !Conversation.IsDefined(author))
+        if (!Conversation.IsDefined(counterpart) || !Conversation.IsDefined(author))
         {
             return false; // rows with "any" counterpart must not accept an undefined one
         }
