@@ -176,7 +176,7 @@ public readonly struct Conversation : IEquatable<Conversation>
 
     internal static bool IsDefined(Author author) => author is Author.HealthActor or Author.Patient;
 
-    private static bool IsDefined(Counterpart counterpart) => counterpart is Counterpart.HealthActor or Counterpart.Pharmacy;
+    internal static bool IsDefined(Counterpart counterpart) => counterpart is Counterpart.HealthActor or Counterpart.Pharmacy;
 
     private static bool IsDefined(ConversationStatus status) =>
         status is ConversationStatus.NotStarted or ConversationStatus.Open or ConversationStatus.Closed;
@@ -184,9 +184,7 @@ public readonly struct Conversation : IEquatable<Conversation>
     private bool TryDecide(Author author, string? subject, bool noReply, out ConversationDecision decision)
     {
         bool closing = ConversationRules.IsClosing(author, subject, noReply);
-        if (!IsDefined(author)
-            || !ConversationRules.TryFind(_counterpart, _status, author, closing, PatientProfileActivated, out ConversationRule? rule)
-            || rule is null)
+        if (!ConversationRules.TryFind(_counterpart, _status, author, closing, PatientProfileActivated, out ConversationRule? rule))
         {
             decision = default;
             return false;

@@ -67,7 +67,7 @@ public sealed class ConversationRule
     /// <summary>A short English note on the row, e.g. <c>"start, continue or restart"</c>; may be empty.</summary>
     public string Note { get; }
 
-    /// <summary>Says whether the row applies to a message.</summary>
+    /// <summary>Says whether the row applies to a message (CONV-8).</summary>
     /// <param name="counterpart">Who the patient talks with.</param>
     /// <param name="status">The status before the message.</param>
     /// <param name="author">Who writes the message.</param>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -20,8 +21,8 @@ public static class ConversationRules
     private static readonly ConversationStatuses AnyStatus = ConversationStatuses.Any;
     private static readonly ConversationStatuses NotStartedOrClosed = ConversationStatuses.NotStarted | ConversationStatuses.Closed;
 
-    /// <summary>The rows of the CONV-8 table, in the order of DOMAIN.md (row <see cref="ConversationRule.Number"/> 1 first).</summary>
-    public static IReadOnlyList<ConversationRule> Table { get; } = new ReadOnlyCollection<ConversationRule>(new[]
+    // The rows as an array, so that finding a row (once per message) enumerates without allocating.
+    private static readonly ConversationRule[] Rows =
     {
         ConversationRule.Accept(1, null, AnyStatus, Author.HealthActor, MessageCondition.Ordinary, ProfileCondition.Any, ConversationStatus.Open, "CONV-1, CONV-4", "start, continue or restart"),
         ConversationRule.Accept(2, null, AnyStatus, Author.HealthActor, MessageCondition.Closing, ProfileCondition.Any, ConversationStatus.Closed, "CONV-3", "closing"),
@@ -31,7 +32,10 @@ public static class ConversationRules
         ConversationRule.Accept(6, Counterpart.Pharmacy, NotStartedOrClosed, Author.Patient, MessageCondition.Any, ProfileCondition.Activated, ConversationStatus.Open, "CONV-5", "a new conversation"),
         ConversationRule.Deny(7, Counterpart.Pharmacy, NotStartedOrClosed, Author.Patient, MessageCondition.Any, ProfileCondition.NotActivated, ConversationDenial.PatientProfileNotActivated, "CONV-5", "profile not activated"),
         ConversationRule.Accept(8, Counterpart.Pharmacy, ConversationStatuses.Open, Author.Patient, MessageCondition.Any, ProfileCondition.Any, ConversationStatus.Open, "CONV-5, CONV-2", "reply"),
-    });
+    };
+
+    /// <summary>The rows of the CONV-8 table, in the order of DOMAIN.md (row <see cref="ConversationRule.Number"/> 1 first).</summary>
+    public static IReadOnlyList<ConversationRule> Table { get; } = new ReadOnlyCollection<ConversationRule>(Rows);
 
     /// <summary>
     /// Says whether a message closes the conversation (CONV-3): written by the health actor, and either its subject is
@@ -56,15 +60,15 @@ public static class ConversationRules
     /// <param name="patientProfileActivated">True when the patient's profile is activated.</param>
     /// <param name="rule">The row, or null when an argument is undefined.</param>
     /// <returns>True when a row applies.</returns>
-    public static bool TryFind(Counterpart counterpart, ConversationStatus status, Author author, bool closing, bool patientProfileActivated, out ConversationRule? rule)
+    public static bool TryFind(Counterpart counterpart, ConversationStatus status, Author author, bool closing, bool patientProfileActivated, [NotNullWhen(true)] out ConversationRule? rule)
     {
         rule = null;
-        if (counterpart is not (Counterpart.HealthActor or Counterpart.Pharmacy) || !Conversation.IsDefined(author))
+        if (!Conversation.IsDefined(counterpart) || !Conversation.IsDefined(author))
         {
             return false; // rows with "any" counterpart must not accept an undefined one
         }
 
-        foreach (ConversationRule row in Table)
+        foreach (ConversationRule row in Rows)
         {
             if (row.Matches(counterpart, status, author, closing, patientProfileActivated))
             {
@@ -77,7 +81,7 @@ public static class ConversationRules
     }
 
     /// <summary>
-    /// The Mermaid state diagram (<c>stateDiagram-v2</c>) of the lifecycle, generated from <see cref="Table"/>: one edge
+    /// The Mermaid state diagram (<c>stateDiagram-v2</c>) of the CONV-8 lifecycle, generated from <see cref="Table"/>: one edge
     /// per row and status; a refused message is a loop on its state labelled with the denial. Lines end with <c>\n</c>.
     /// The same text is committed in <c>docs/conversation-lifecycle.md</c>, and a test checks they agree.
     /// </summary>

@@ -10,8 +10,8 @@ namespace Mss.Core.Conversations;
 public static class Correspondents
 {
     /// <summary>
-    /// The actors whose replayed conversation says they wrote to the patient and did not close
-    /// (<see cref="ConversationReplay.IsCorrespondent"/>), in the order given, each once (first occurrence kept).
+    /// The actors whose replayed conversation says they wrote to the patient and did not close (CONV-6,
+    /// <see cref="ConversationReplay.IsCorrespondent"/>), in the order given, each once (first occurrence kept).
     /// </summary>
     /// <typeparam name="TActor">How the caller names an actor (an <see cref="MssAddress"/>, a directory entry, an id).</typeparam>
     /// <param name="replays">One replayed history per actor box.</param>

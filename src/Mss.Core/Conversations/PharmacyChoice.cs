@@ -19,7 +19,7 @@ public sealed class PharmacyChoice
     // The other choosable pharmacies, each with its name and town folded once for searching.
     private readonly (PharmacyDirectoryEntry Entry, string Folded)[] _others;
 
-    /// <summary>Prepares the choice for one patient.</summary>
+    /// <summary>Prepares the choice for one patient (CONV-6): the defaults, and the others to search.</summary>
     /// <param name="reimbursementHistory">The identifiers (FINESS) of the pharmacies in the patient's reimbursement history.</param>
     /// <param name="directory">The pharmacy boxes of the directory.</param>
     /// <exception cref="ArgumentNullException">An argument is null, or holds a null item.</exception>

@@ -51,7 +51,7 @@ public sealed class PharmacyDirectoryEntry
             throw new ArgumentException("A pharmacy needs an identifier (its FINESS).", nameof(identifier));
         }
 
-        if (kind is not (MailboxKind.Personal or MailboxKind.Organisational or MailboxKind.Applicative))
+        if (!MailboxRules.IsListedInDirectory(kind))
         {
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "A pharmacy box is personal, organisational or applicative (BAL-1, BAL-4).");
         }

@@ -102,7 +102,7 @@ public sealed class InactivityPolicy
     public static LocalDate DayOf(Instant instant, DateTimeZone zone) =>
         instant.InZone(zone ?? throw new ArgumentNullException(nameof(zone))).Date;
 
-    /// <summary>Today in Europe/Paris, from <paramref name="clock"/>.</summary>
+    /// <summary>Today in Europe/Paris, from <paramref name="clock"/>: the calendar day BAL-5 counts in.</summary>
     /// <param name="clock">The clock.</param>
     /// <returns>The day in Paris.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
@@ -124,7 +124,7 @@ public sealed class InactivityPolicy
     /// <returns>The unpublication, alert and deletion days.</returns>
     public InactivitySchedule ScheduleFor(Instant lastConnection) => ScheduleFor(DayOf(lastConnection));
 
-    /// <summary>The days a box changes state, from the instant of its last connection read in <paramref name="zone"/>.</summary>
+    /// <summary>The days a box changes state, from the instant of its last connection read in <paramref name="zone"/> (BAL-5).</summary>
     /// <param name="lastConnection">The instant of the last connection.</param>
     /// <param name="zone">The zone whose calendar day counts.</param>
     /// <returns>The unpublication, alert and deletion days.</returns>
@@ -146,7 +146,7 @@ public sealed class InactivityPolicy
     /// <returns>The state that day.</returns>
     public MailboxActivity StatusOn(Instant lastConnection, LocalDate today) => StatusOn(DayOf(lastConnection), today);
 
-    /// <summary>The state on <paramref name="today"/> of a box last connected at an instant, read in <paramref name="zone"/>.</summary>
+    /// <summary>The state on <paramref name="today"/> of a box last connected at an instant, read in <paramref name="zone"/> (BAL-5).</summary>
     /// <param name="lastConnection">The instant of the last connection.</param>
     /// <param name="zone">The zone whose calendar day counts.</param>
     /// <param name="today">The day to evaluate.</param>
@@ -160,7 +160,7 @@ public sealed class InactivityPolicy
     /// <returns>The state then.</returns>
     public MailboxActivity StatusAt(Instant lastConnection, Instant now) => StatusOn(DayOf(lastConnection), DayOf(now));
 
-    /// <summary>The state at <paramref name="now"/> of a box last connected at an instant, both read in <paramref name="zone"/>.</summary>
+    /// <summary>The state at <paramref name="now"/> of a box last connected at an instant, both read in <paramref name="zone"/> (BAL-5).</summary>
     /// <param name="lastConnection">The instant of the last connection.</param>
     /// <param name="now">The instant to evaluate.</param>
     /// <param name="zone">The zone whose calendar days count.</param>
@@ -239,7 +239,7 @@ public sealed class InactivityPolicy
         return new InactivityRun(previousRun, today, unpublish.ToList(), alert.ToList(), delete.ToList());
     }
 
-    /// <summary>The daily run with today's date in Europe/Paris from <paramref name="clock"/>; see <see cref="DailyRun(ReadOnlySpan{LocalDate}, LocalDate, LocalDate)"/>.</summary>
+    /// <summary>The daily run (BAL-5) with today's date in Europe/Paris from <paramref name="clock"/>; see <see cref="DailyRun(ReadOnlySpan{LocalDate}, LocalDate, LocalDate)"/>.</summary>
     /// <param name="lastConnections">The day of each box's last connection.</param>
     /// <param name="previousRun">The day of the previous run.</param>
     /// <param name="clock">The clock that says what day it is.</param>
@@ -250,7 +250,7 @@ public sealed class InactivityPolicy
         DailyRun(lastConnections, previousRun, Today(clock));
 
     /// <summary>
-    /// The daily run for last connections kept as instants, read in Europe/Paris; see
+    /// The daily run (BAL-5) for last connections kept as instants, read in Europe/Paris; see
     /// <see cref="DailyRun(ReadOnlySpan{LocalDate}, LocalDate, LocalDate)"/>.
     /// </summary>
     /// <param name="lastConnections">The instant of each box's last connection.</param>
@@ -262,7 +262,7 @@ public sealed class InactivityPolicy
         DailyRun(lastConnections, Paris, previousRun, today);
 
     /// <summary>
-    /// The daily run for last connections kept as instants, read in <paramref name="zone"/>; see
+    /// The daily run (BAL-5) for last connections kept as instants, read in <paramref name="zone"/>; see
     /// <see cref="DailyRun(ReadOnlySpan{LocalDate}, LocalDate, LocalDate)"/>. The day intervals become instant intervals
     /// (from the start of the first day to the start of the day after the last), so each box costs instant comparisons.
     /// </summary>
@@ -370,16 +370,18 @@ public sealed class InactivityPolicy
     private static int MaxDays(Period period) =>
         (int)Math.Min(int.MaxValue, (366L * period.Years) + (31L * period.Months) + (7L * period.Weeks) + period.Days);
 
-    /// <summary>The transition day of kind <paramref name="transition"/> (0 unpublish, 1 alert, 2 delete) for a last-connection day.</summary>
+    /// <summary>
+    /// The transition day of kind <paramref name="transition"/> (0 unpublish, 1 alert, 2 delete) for a last-connection
+    /// day, read from <see cref="ScheduleFor(LocalDate)"/> so that the daily run and the schedule share one BAL-5 arithmetic.
+    /// </summary>
     private int TransitionDay(int transition, int lastConnection)
     {
-        LocalDate day = FromDayNumber(lastConnection);
-        LocalDate deleteOn = day.Plus(DeleteAfter);
+        InactivitySchedule schedule = ScheduleFor(FromDayNumber(lastConnection));
         return DayNumber(transition switch
         {
-            0 => day.Plus(UnpublishAfter),
-            1 => deleteOn.Minus(AlertBeforeDeletion),
-            _ => deleteOn,
+            0 => schedule.UnpublishOn,
+            1 => schedule.DeletionAlertOn,
+            _ => schedule.DeleteOn,
         });
     }
 

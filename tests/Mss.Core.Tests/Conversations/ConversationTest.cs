@@ -208,6 +208,40 @@ public class ConversationTest
         Assert.Equal(ConversationStatus.Open, c.Status);
     }
 
+    // A conversation is a struct applied to every message: TryApply allocates nothing, whatever the row that decides.
+    [Fact]
+    public void TryApply_AllocatesNothing()
+    {
+        Conversation[] starts =
+        [
+            At(Counterpart.HealthActor, ConversationStatus.NotStarted), At(Counterpart.HealthActor, ConversationStatus.Closed),
+            At(Counterpart.Pharmacy, ConversationStatus.Closed), At(Counterpart.Pharmacy, ConversationStatus.NotStarted, profileActivated: false),
+        ];
+        int sink = Run();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            sink += Run();
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Equal(101 * 9, sink);
+
+        int Run()
+        {
+            int accepted = 0;
+            foreach (Conversation c in starts)
+            {
+                accepted += c.TryApply(Author.HealthActor, "Résultats", out _, out _) ? 1 : 0; // row 1
+                accepted += c.TryApply(Author.HealthActor, "[FIN]", out _, out _) ? 1 : 0; // row 2
+                accepted += c.TryApply(Author.Patient, "Merci", out _, out _) ? 1 : 0; // rows 3, 5, 6, 7: only row 6 accepts
+            }
+
+            return accepted;
+        }
+    }
+
     [Fact]
     public void Equality_ComparesCounterpartStatusAndProfile()
     {

@@ -26,11 +26,19 @@ public class InactivityPolicyPropertyTest
         return (ToLocal(day.AddDays(60)), ToLocal(delete.AddMonths(-2)), ToLocal(delete));
     }
 
+    /// <summary>The custom policy (30 days, 6 months, 2 weeks) written with the BCL the same way.</summary>
+    private static (LocalDate Unpublish, LocalDate Alert, LocalDate Delete) CustomReference(LocalDate d)
+    {
+        var day = new DateTime(d.Year, d.Month, d.Day, 0, 0, 0, DateTimeKind.Unspecified);
+        DateTime delete = day.AddMonths(6);
+        return (ToLocal(day.AddDays(30)), ToLocal(delete.AddDays(-14)), ToLocal(delete));
+    }
+
     private static LocalDate ToLocal(DateTime d) => new(d.Year, d.Month, d.Day);
 
-    private static MailboxActivity ReferenceStatus(LocalDate last, LocalDate today)
+    private static MailboxActivity ReferenceStatus(bool useDefault, LocalDate last, LocalDate today)
     {
-        var (unpublish, alert, delete) = Reference(last);
+        var (unpublish, alert, delete) = useDefault ? Reference(last) : CustomReference(last);
         return today >= delete ? MailboxActivity.Deleted
             : today >= alert ? MailboxActivity.DeletionAlerted
             : today >= unpublish ? MailboxActivity.Unpublished
@@ -44,6 +52,15 @@ public class InactivityPolicyPropertyTest
         {
             InactivitySchedule s = Default.ScheduleFor(d);
             return (s.UnpublishOn, s.DeletionAlertOn, s.DeleteOn) == Reference(d);
+        });
+
+    // BAL-5: a custom policy's schedule equals an independent BCL computation too.
+    [Property(MaxTest = 1000)]
+    public Property ScheduleFor_Custom_MatchesBclReference() =>
+        Prop.ForAll(AnyDay.ToArbitrary(), d =>
+        {
+            InactivitySchedule s = Custom.ScheduleFor(d);
+            return (s.UnpublishOn, s.DeletionAlertOn, s.DeleteOn) == CustomReference(d);
         });
 
     // BAL-5: for the default policy, D < UnpublishOn < DeletionAlertOn < DeleteOn.
@@ -110,9 +127,9 @@ public class InactivityPolicyPropertyTest
             InactivityRun run = policy.DailyRun(boxes, previous, today);
             for (int i = 0; i < boxes.Length; i++)
             {
-                // The default policy is checked against the BCL reference, the custom one against StatusOn.
-                MailboxActivity before = useDefault ? ReferenceStatus(boxes[i], previous) : policy.StatusOn(boxes[i], previous);
-                MailboxActivity now = useDefault ? ReferenceStatus(boxes[i], today) : policy.StatusOn(boxes[i], today);
+                // Both policies are checked against their BCL references, not against the code under test.
+                MailboxActivity before = ReferenceStatus(useDefault, boxes[i], previous);
+                MailboxActivity now = ReferenceStatus(useDefault, boxes[i], today);
                 if (run.ToUnpublish.Contains(i) != (before < MailboxActivity.Unpublished && now >= MailboxActivity.Unpublished)
                     || run.ToAlert.Contains(i) != (before < MailboxActivity.DeletionAlerted && now >= MailboxActivity.DeletionAlerted)
                     || run.ToDelete.Contains(i) != (before < MailboxActivity.Deleted && now >= MailboxActivity.Deleted))

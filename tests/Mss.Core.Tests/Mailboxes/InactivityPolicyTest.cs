@@ -278,6 +278,29 @@ public class InactivityPolicyTest
         Assert.Equal([0], run.ToUnpublish);
     }
 
+    // BAL-5 daily run over many boxes: nothing is allocated per box, only the result. Boxes that change nothing today
+    // cost the same for a thousand boxes as for a hundred thousand (both overloads).
+    [Fact]
+    public void DailyRun_AllocatesNothingPerBox()
+    {
+        LocalDate today = Day("2026-03-16");
+        Instant now = today.AtStartOfDayInZone(InactivityPolicy.Paris).ToInstant();
+        LocalDate[] fewDays = Enumerable.Repeat(today, 1_000).ToArray();
+        LocalDate[] manyDays = Enumerable.Repeat(today, 100_000).ToArray();
+        Instant[] fewInstants = Enumerable.Repeat(now, 1_000).ToArray();
+        Instant[] manyInstants = Enumerable.Repeat(now, 100_000).ToArray();
+        Assert.Equal(Allocated(() => Policy.DailyRun(fewDays, today)), Allocated(() => Policy.DailyRun(manyDays, today)));
+        Assert.Equal(Allocated(() => Policy.DailyRun(fewInstants, today.PlusDays(-1), today)), Allocated(() => Policy.DailyRun(manyInstants, today.PlusDays(-1), today)));
+
+        static long Allocated(Func<InactivityRun> run)
+        {
+            Assert.Empty(run().ToUnpublish); // warm-up, and the boxes really change nothing
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            run();
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+    }
+
     // Instants around midnight Paris: 28 March 2026 23:59:59 vs 29 March 00:00 (the DST day).
     [Fact]
     public void DailyRun_Instants_ReadInParis()
