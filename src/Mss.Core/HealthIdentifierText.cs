@@ -5,18 +5,23 @@ namespace Mss.Core;
 /// <summary>Text helpers shared by the BAL-6 identifiers: UTF-8 input, Luhn check, digit formatting.</summary>
 internal static class HealthIdentifierText
 {
-    /// <summary>Longest text any BAL-6 identifier accepts (IdNat_PS, 12) plus room to tell a longer input apart.</summary>
+    /// <summary>
+    /// Room for the longest text any BAL-6 identifier accepts (IdNat_PS, 12) and more: a UTF-8 input cut at this length
+    /// by <see cref="Widen"/> is still longer than every identifier.
+    /// </summary>
     public const int MaxChars = 16;
 
     /// <summary>
     /// Turns UTF-8 bytes into the UTF-16 text they stand for, as far as identifier parsing can tell: ASCII bytes are
     /// copied; each non-ASCII character becomes <c>U+0080</c> (two for a 4-byte sequence, a surrogate pair in UTF-16),
-    /// which every identifier refuses as a character. The UTF-16 length, and so the error precedence, is kept.
+    /// which every identifier refuses as a character. The UTF-16 length, and so the error precedence, is kept: a text
+    /// longer than <see cref="MaxChars"/> is cut after at least <c>MaxChars − 1</c> characters, still a length error for
+    /// every identifier.
     /// </summary>
     /// <param name="utf8">The bytes.</param>
     /// <param name="buffer">At least <see cref="MaxChars"/> characters.</param>
-    /// <returns>The number of characters, or −1 when the text is longer than <see cref="MaxChars"/> (a length error for every identifier).</returns>
-    public static int Widen(ReadOnlySpan<byte> utf8, Span<char> buffer)
+    /// <returns>The text, in <paramref name="buffer"/>.</returns>
+    public static ReadOnlySpan<char> Widen(ReadOnlySpan<byte> utf8, Span<char> buffer)
     {
         int count = 0;
         foreach (byte b in utf8)
@@ -24,7 +29,7 @@ internal static class HealthIdentifierText
             int width = b < 0x80 ? 1 : b >= 0xF0 ? 2 : b >= 0xC0 ? 1 : 0;
             if (count + width > MaxChars)
             {
-                return -1;
+                break;
             }
 
             for (int i = 0; i < width; i++)
@@ -39,7 +44,28 @@ internal static class HealthIdentifierText
             buffer[count++] = '\u0080';
         }
 
-        return count;
+        return buffer.Slice(0, count);
+    }
+
+    /// <summary>
+    /// The parsing core of an all-digit identifier of <paramref name="length"/> digits (RPPS, ADELI; BAL-6): the first of
+    /// <see cref="HealthIdentifierError.Empty"/>, <see cref="HealthIdentifierError.Length"/>,
+    /// <see cref="HealthIdentifierError.Character"/> that applies, or <see cref="HealthIdentifierError.None"/>.
+    /// </summary>
+    public static HealthIdentifierError ParseDigits(ReadOnlySpan<char> s, int length, out ulong number)
+    {
+        number = 0;
+        if (s.IsEmpty)
+        {
+            return HealthIdentifierError.Empty;
+        }
+
+        if (s.Length != length)
+        {
+            return HealthIdentifierError.Length;
+        }
+
+        return TryReadDigits(s, out number) ? HealthIdentifierError.None : HealthIdentifierError.Character;
     }
 
     /// <summary>Reads ASCII digits into a number. False on any other character.</summary>

@@ -209,38 +209,13 @@ public readonly struct Rpps : IEquatable<Rpps>
     internal static Rpps FromNumber(ulong number) => new(number);
 
     /// <summary>The parsing core (BAL-6): Empty → Length → Character; the Luhn digit is not checked.</summary>
-    internal static HealthIdentifierError ParseCore(ReadOnlySpan<char> s, out Rpps result)
+    private static HealthIdentifierError ParseCore(ReadOnlySpan<char> s, out Rpps result)
     {
-        result = default;
-        if (s.IsEmpty)
-        {
-            return HealthIdentifierError.Empty;
-        }
-
-        if (s.Length != Length)
-        {
-            return HealthIdentifierError.Length;
-        }
-
-        if (!HealthIdentifierText.TryReadDigits(s, out ulong number))
-        {
-            return HealthIdentifierError.Character;
-        }
-
-        result = new Rpps(number);
-        return HealthIdentifierError.None;
+        HealthIdentifierError error = HealthIdentifierText.ParseDigits(s, Length, out ulong number);
+        result = error == HealthIdentifierError.None ? new Rpps(number) : default;
+        return error;
     }
 
-    private static HealthIdentifierError ParseUtf8(ReadOnlySpan<byte> utf8, out Rpps result)
-    {
-        Span<char> chars = stackalloc char[HealthIdentifierText.MaxChars];
-        int count = HealthIdentifierText.Widen(utf8, chars);
-        if (count < 0)
-        {
-            result = default;
-            return HealthIdentifierError.Length;
-        }
-
-        return ParseCore(chars.Slice(0, count), out result);
-    }
+    private static HealthIdentifierError ParseUtf8(ReadOnlySpan<byte> utf8, out Rpps result) =>
+        ParseCore(HealthIdentifierText.Widen(utf8, stackalloc char[HealthIdentifierText.MaxChars]), out result);
 }
