@@ -277,7 +277,8 @@ public readonly struct IdNatPs : IEquatable<IdNatPs>
             return HealthIdentifierError.Length;
         }
 
-        if (!HealthIdentifierText.TryReadDigits(s, out _))
+        // One scan: the prefix is checked as a digit here and compared below; the number is the digits after it.
+        if ((uint)(s[0] - '0') > 9 || !HealthIdentifierText.TryReadDigits(s.Slice(1), out ulong number))
         {
             return HealthIdentifierError.Character;
         }
@@ -288,7 +289,6 @@ public readonly struct IdNatPs : IEquatable<IdNatPs>
             return HealthIdentifierError.Prefix;
         }
 
-        HealthIdentifierText.TryReadDigits(s.Slice(1), out ulong number);
         result = new IdNatPs(Present | (rpps ? FromRppsFlag : 0) | number);
         return HealthIdentifierError.None;
     }
