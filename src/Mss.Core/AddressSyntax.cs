@@ -381,9 +381,6 @@ internal static class AddressSyntax
         return true;
     }
 
-    /// <summary>RFC 5322 atext (ADDR-3 local part characters other than the dot).</summary>
-    internal static bool IsAtext(char c) => c < 128 && (Classes[c] & Atext) != 0;
-
     /// <summary>A letter, digit or hyphen (ADDR-3 label characters).</summary>
     internal static bool IsLetterDigitHyphen(char c) => c < 128 && (Classes[c] & LetterDigitHyphen) != 0;
 
