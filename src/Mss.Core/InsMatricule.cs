@@ -562,23 +562,14 @@ public readonly struct InsMatricule : IEquatable<InsMatricule>
             return InsError.Length;
         }
 
-        UTF8Encoding encoding = StrictUtf8;
+        // Invalid sequences decode to U+FFFD, which no style accepts: refused like the same UTF-16 text, a length error
+        // first when the text has the wrong length, else a character error.
         char[]? rented = null;
         try
         {
-            int charCount;
-            try
-            {
-                charCount = Utf8Polyfill.GetCharCount(encoding, utf8);
-            }
-            catch (DecoderFallbackException)
-            {
-                result = default;
-                return utf8.IsEmpty ? InsError.Empty : InsError.Character;
-            }
-
+            int charCount = Utf8Polyfill.GetCharCount(Encoding.UTF8, utf8);
             Span<char> chars = charCount <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(charCount));
-            int written = Utf8Polyfill.GetChars(encoding, utf8, chars);
+            int written = Utf8Polyfill.GetChars(Encoding.UTF8, utf8, chars);
             return ParseStyled(chars.Slice(0, written), styles, out result);
         }
         finally
@@ -589,8 +580,6 @@ public readonly struct InsMatricule : IEquatable<InsMatricule>
             }
         }
     }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static bool IsMasked(ReadOnlySpan<char> format)
     {
