@@ -2,7 +2,10 @@ using System;
 
 namespace Mss.Core;
 
-/// <summary>Text helpers shared by the BAL-6 identifiers: UTF-8 input, Luhn check, digit formatting.</summary>
+/// <summary>
+/// Text helpers shared by the BAL-6 identifiers: UTF-8 input, Luhn check, digit formatting, UTF-8 output.
+/// <see cref="InsMatricule"/> uses the last two.
+/// </summary>
 internal static class HealthIdentifierText
 {
     /// <summary>

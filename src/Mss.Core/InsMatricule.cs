@@ -367,19 +367,8 @@ public readonly struct InsMatricule : IEquatable<InsMatricule>
     public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
     {
         Span<char> chars = stackalloc char[Length];
-        if (!TryFormat(chars, out int written, format, provider) || utf8Destination.Length < written)
-        {
-            bytesWritten = 0;
-            return false;
-        }
-
-        for (int i = 0; i < written; i++)
-        {
-            utf8Destination[i] = (byte)chars[i];
-        }
-
-        bytesWritten = written;
-        return true;
+        TryFormat(chars, out int written, format, provider);
+        return HealthIdentifierText.TryCopyAscii(chars.Slice(0, written), utf8Destination, out bytesWritten);
     }
 
     /// <inheritdoc/>
@@ -595,13 +584,7 @@ public readonly struct InsMatricule : IEquatable<InsMatricule>
 
     private void FormatCanonical(Span<char> destination)
     {
-        ulong number = Number;
-        for (int i = BodyLength - 1; i >= 0; i--)
-        {
-            destination[i] = (char)('0' + (int)(number % 10));
-            number /= 10;
-        }
-
+        HealthIdentifierText.WriteDigits(Number, destination.Slice(0, BodyLength));
         int corsica = Corsica;
         if (corsica != 0)
         {
