@@ -126,6 +126,34 @@ internal static class HealthIdentifierText
         }
     }
 
+    /// <summary>
+    /// <c>TryFormat</c> of an all-digit identifier (RPPS, ADELI): <paramref name="length"/> digits of
+    /// <paramref name="number"/>, zero padded; <paramref name="length"/> is 0 for <c>default</c>, which writes nothing.
+    /// </summary>
+    /// <exception cref="FormatException"><paramref name="format"/> is not the general format.</exception>
+    public static bool TryFormatDigits(ulong number, int length, Span<char> destination, ReadOnlySpan<char> format, out int charsWritten)
+    {
+        CheckFormat(format);
+        if (destination.Length < length)
+        {
+            charsWritten = 0;
+            return false;
+        }
+
+        WriteDigits(number, destination.Slice(0, length));
+        charsWritten = length;
+        return true;
+    }
+
+    /// <summary><c>ToString</c> of an all-digit identifier (RPPS, ADELI): <paramref name="length"/> digits, at most <see cref="MaxChars"/>.</summary>
+    public static string DigitsToString(ulong number, int length)
+    {
+        Span<char> buffer = stackalloc char[MaxChars];
+        Span<char> digits = buffer.Slice(0, length);
+        WriteDigits(number, digits);
+        return digits.ToString();
+    }
+
     /// <summary>Only the general format is defined: null, empty, <c>"G"</c> or <c>"g"</c>.</summary>
     public static void CheckFormat(ReadOnlySpan<char> format)
     {
