@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 
 namespace Mss.Core;
 
@@ -9,17 +10,17 @@ namespace Mss.Core;
 internal static class HealthIdentifierText
 {
     /// <summary>
-    /// Room for the longest text any BAL-6 identifier accepts (IdNat_PS, 12) and more: a UTF-8 input cut at this length
-    /// by <see cref="Widen"/> is still longer than every identifier.
+    /// Room for the longest text any BAL-6 identifier accepts (IdNat_PS, 12) and more: a text of this length, as
+    /// <see cref="Widen"/> gives for anything longer, is a length error for every identifier.
     /// </summary>
     public const int MaxChars = 16;
 
     /// <summary>
-    /// Turns UTF-8 bytes into the UTF-16 text they stand for, as far as identifier parsing can tell: ASCII bytes are
-    /// copied; each non-ASCII character becomes <c>U+0080</c> (two for a 4-byte sequence, a surrogate pair in UTF-16),
-    /// which every identifier refuses as a character. The UTF-16 length, and so the error precedence, is kept: a text
-    /// longer than <see cref="MaxChars"/> is cut after at least <c>MaxChars − 1</c> characters, still a length error for
-    /// every identifier.
+    /// Turns UTF-8 bytes into text that every identifier judges as it judges the UTF-16 text the bytes decode to
+    /// (U+FFFD for an invalid sequence, as <see cref="System.Text.Encoding.UTF8"/> decodes): ASCII is copied; text with
+    /// any non-ASCII character, never an identifier, becomes as many <c>U+0080</c> as it has UTF-16 characters, so the
+    /// length decides between Length and Character as it would in UTF-16. Text longer than <see cref="MaxChars"/> is cut
+    /// to <see cref="MaxChars"/> characters, still a length error.
     /// </summary>
     /// <param name="utf8">The bytes.</param>
     /// <param name="buffer">At least <see cref="MaxChars"/> characters.</param>
@@ -27,27 +28,21 @@ internal static class HealthIdentifierText
     public static ReadOnlySpan<char> Widen(ReadOnlySpan<byte> utf8, Span<char> buffer)
     {
         int count = 0;
-        foreach (byte b in utf8)
+        for (; count < utf8.Length && count < MaxChars && utf8[count] < 0x80; count++)
         {
-            int width = b < 0x80 ? 1 : b >= 0xF0 ? 2 : b >= 0xC0 ? 1 : 0;
-            if (count + width > MaxChars)
-            {
-                break;
-            }
-
-            for (int i = 0; i < width; i++)
-            {
-                buffer[count++] = b < 0x80 ? (char)b : '\u0080';
-            }
+            buffer[count] = (char)utf8[count];
         }
 
-        // Stray continuation bytes only: invalid UTF-8, refused as a character rather than read as empty.
-        if (count == 0 && !utf8.IsEmpty)
+        if (count == utf8.Length || count == MaxChars)
         {
-            buffer[count++] = '\u0080';
+            return buffer.Slice(0, count);
         }
 
-        return buffer.Slice(0, count);
+        // One UTF-16 character takes at most 3 bytes (a replaced invalid sequence too): 48 bytes or more are too long.
+        count = utf8.Length >= 3 * MaxChars ? MaxChars : Math.Min(MaxChars, Utf8Polyfill.GetCharCount(Encoding.UTF8, utf8));
+        Span<char> text = buffer.Slice(0, count);
+        text.Fill('\u0080');
+        return text;
     }
 
     /// <summary>
