@@ -4,8 +4,8 @@ using BenchmarkDotNet.Attributes;
 namespace Mss.Core.Benchmarks;
 
 /// <summary>
-/// INS matricule parsing and validation (issue 2): a mix of 1,000 matricules (70 % valid, 10 % Corsican, 20 % wrong
-/// key or character), against the validator vendors typically hand-write (substring, replace, long.Parse).
+/// INS matricule parsing and validation (issue 2): a mix of 1,000 matricules (70 % valid, 10 % of them Corsican; 20 %
+/// wrong key; 10 % bad character), against the validator vendors typically hand-write (substring, replace, long.Parse).
 /// Results are per matricule (OperationsPerInvoke).
 /// </summary>
 [MemoryDiagnoser]

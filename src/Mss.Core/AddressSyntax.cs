@@ -137,13 +137,13 @@ internal static class AddressSyntax
             chars[count] = (char)utf8[count];
         }
 
-        if (count == utf8.Length)
+        if (count != utf8.Length)
         {
-            return Check(chars.Slice(0, count), out at, out ins, out domainHasUpper);
+            // Not ASCII, so never valid: the scalar pass only has to rank Syntax against TooLong as UTF-16 text would.
+            count = Utf8Polyfill.GetChars(Encoding.UTF8, utf8, chars);
         }
 
-        // Not ASCII, so never valid: the scalar pass only has to rank Syntax against TooLong as UTF-16 text would.
-        count = Utf8Polyfill.GetChars(Encoding.UTF8, utf8, chars);
+        // Not Check: the vector paths have already declined these bytes, and they decline the same text as UTF-16.
         return CheckScalar(chars.Slice(0, count), out at, out ins, out domainHasUpper);
     }
 
@@ -380,9 +380,6 @@ internal static class AddressSyntax
 
         return true;
     }
-
-    /// <summary>RFC 5322 atext (ADDR-3 local part characters other than the dot).</summary>
-    internal static bool IsAtext(char c) => c < 128 && (Classes[c] & Atext) != 0;
 
     /// <summary>A letter, digit or hyphen (ADDR-3 label characters).</summary>
     internal static bool IsLetterDigitHyphen(char c) => c < 128 && (Classes[c] & LetterDigitHyphen) != 0;

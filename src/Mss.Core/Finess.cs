@@ -228,7 +228,7 @@ public readonly struct Finess : IEquatable<Finess>
 #endif
 
     /// <summary>The parsing core (BAL-6): Empty → Length → Character; the Luhn digit is not checked.</summary>
-    internal static HealthIdentifierError ParseCore(ReadOnlySpan<char> s, out Finess result)
+    private static HealthIdentifierError ParseCore(ReadOnlySpan<char> s, out Finess result)
     {
         result = default;
         if (s.IsEmpty)
@@ -266,18 +266,8 @@ public readonly struct Finess : IEquatable<Finess>
         return HealthIdentifierError.None;
     }
 
-    private static HealthIdentifierError ParseUtf8(ReadOnlySpan<byte> utf8, out Finess result)
-    {
-        Span<char> chars = stackalloc char[HealthIdentifierText.MaxChars];
-        int count = HealthIdentifierText.Widen(utf8, chars);
-        if (count < 0)
-        {
-            result = default;
-            return HealthIdentifierError.Length;
-        }
-
-        return ParseCore(chars.Slice(0, count), out result);
-    }
+    private static HealthIdentifierError ParseUtf8(ReadOnlySpan<byte> utf8, out Finess result) =>
+        ParseCore(HealthIdentifierText.Widen(utf8, stackalloc char[HealthIdentifierText.MaxChars]), out result);
 
     /// <summary>The 6-bit code of character <paramref name="index"/> (0 = first).</summary>
     private int CodeAt(int index) => (int)((_value >> ((Length - 1 - index) * BitsPerChar)) & 0x3F);

@@ -1,45 +1,69 @@
 using System;
+using System.Text;
 
 namespace Mss.Core;
 
-/// <summary>Text helpers shared by the BAL-6 identifiers: UTF-8 input, Luhn check, digit formatting.</summary>
+/// <summary>
+/// Text helpers shared by the BAL-6 identifiers: UTF-8 input, Luhn check, digit formatting, UTF-8 output.
+/// <see cref="InsMatricule"/> uses the last two.
+/// </summary>
 internal static class HealthIdentifierText
 {
-    /// <summary>Longest text any BAL-6 identifier accepts (IdNat_PS, 12) plus room to tell a longer input apart.</summary>
+    /// <summary>
+    /// Room for the longest text any BAL-6 identifier accepts (IdNat_PS, 12) and more: a text of this length, as
+    /// <see cref="Widen"/> gives for anything longer, is a length error for every identifier.
+    /// </summary>
     public const int MaxChars = 16;
 
     /// <summary>
-    /// Turns UTF-8 bytes into the UTF-16 text they stand for, as far as identifier parsing can tell: ASCII bytes are
-    /// copied; each non-ASCII character becomes <c>U+0080</c> (two for a 4-byte sequence, a surrogate pair in UTF-16),
-    /// which every identifier refuses as a character. The UTF-16 length, and so the error precedence, is kept.
+    /// Turns UTF-8 bytes into text that every identifier judges as it judges the UTF-16 text the bytes decode to
+    /// (U+FFFD for an invalid sequence, as <see cref="System.Text.Encoding.UTF8"/> decodes): ASCII is copied; text with
+    /// any non-ASCII character, never an identifier, becomes as many <c>U+0080</c> as it has UTF-16 characters, so the
+    /// length decides between Length and Character as it would in UTF-16. Text longer than <see cref="MaxChars"/> is cut
+    /// to <see cref="MaxChars"/> characters, still a length error.
     /// </summary>
     /// <param name="utf8">The bytes.</param>
     /// <param name="buffer">At least <see cref="MaxChars"/> characters.</param>
-    /// <returns>The number of characters, or −1 when the text is longer than <see cref="MaxChars"/> (a length error for every identifier).</returns>
-    public static int Widen(ReadOnlySpan<byte> utf8, Span<char> buffer)
+    /// <returns>The text, in <paramref name="buffer"/>.</returns>
+    public static ReadOnlySpan<char> Widen(ReadOnlySpan<byte> utf8, Span<char> buffer)
     {
         int count = 0;
-        foreach (byte b in utf8)
+        for (; count < utf8.Length && count < MaxChars && utf8[count] < 0x80; count++)
         {
-            int width = b < 0x80 ? 1 : b >= 0xF0 ? 2 : b >= 0xC0 ? 1 : 0;
-            if (count + width > MaxChars)
-            {
-                return -1;
-            }
-
-            for (int i = 0; i < width; i++)
-            {
-                buffer[count++] = b < 0x80 ? (char)b : '\u0080';
-            }
+            buffer[count] = (char)utf8[count];
         }
 
-        // Stray continuation bytes only: invalid UTF-8, refused as a character rather than read as empty.
-        if (count == 0 && !utf8.IsEmpty)
+        if (count == utf8.Length || count == MaxChars)
         {
-            buffer[count++] = '\u0080';
+            return buffer.Slice(0, count);
         }
 
-        return count;
+        // One UTF-16 character takes at most 3 bytes (a replaced invalid sequence too): 48 bytes or more are too long.
+        count = utf8.Length >= 3 * MaxChars ? MaxChars : Math.Min(MaxChars, Utf8Polyfill.GetCharCount(Encoding.UTF8, utf8));
+        Span<char> text = buffer.Slice(0, count);
+        text.Fill('\u0080');
+        return text;
+    }
+
+    /// <summary>
+    /// The parsing core of an all-digit identifier of <paramref name="length"/> digits (RPPS, ADELI; BAL-6): the first of
+    /// <see cref="HealthIdentifierError.Empty"/>, <see cref="HealthIdentifierError.Length"/>,
+    /// <see cref="HealthIdentifierError.Character"/> that applies, or <see cref="HealthIdentifierError.None"/>.
+    /// </summary>
+    public static HealthIdentifierError ParseDigits(ReadOnlySpan<char> s, int length, out ulong number)
+    {
+        number = 0;
+        if (s.IsEmpty)
+        {
+            return HealthIdentifierError.Empty;
+        }
+
+        if (s.Length != length)
+        {
+            return HealthIdentifierError.Length;
+        }
+
+        return TryReadDigits(s, out number) ? HealthIdentifierError.None : HealthIdentifierError.Character;
     }
 
     /// <summary>Reads ASCII digits into a number. False on any other character.</summary>
@@ -95,6 +119,34 @@ internal static class HealthIdentifierText
             destination[i] = (char)('0' + (int)(number % 10));
             number /= 10;
         }
+    }
+
+    /// <summary>
+    /// <c>TryFormat</c> of an all-digit identifier (RPPS, ADELI): <paramref name="length"/> digits of
+    /// <paramref name="number"/>, zero padded; <paramref name="length"/> is 0 for <c>default</c>, which writes nothing.
+    /// </summary>
+    /// <exception cref="FormatException"><paramref name="format"/> is not the general format.</exception>
+    public static bool TryFormatDigits(ulong number, int length, Span<char> destination, ReadOnlySpan<char> format, out int charsWritten)
+    {
+        CheckFormat(format);
+        if (destination.Length < length)
+        {
+            charsWritten = 0;
+            return false;
+        }
+
+        WriteDigits(number, destination.Slice(0, length));
+        charsWritten = length;
+        return true;
+    }
+
+    /// <summary><c>ToString</c> of an all-digit identifier (RPPS, ADELI): <paramref name="length"/> digits, at most <see cref="MaxChars"/>.</summary>
+    public static string DigitsToString(ulong number, int length)
+    {
+        Span<char> buffer = stackalloc char[MaxChars];
+        Span<char> digits = buffer.Slice(0, length);
+        WriteDigits(number, digits);
+        return digits.ToString();
     }
 
     /// <summary>Only the general format is defined: null, empty, <c>"G"</c> or <c>"g"</c>.</summary>

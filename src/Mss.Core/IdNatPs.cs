@@ -264,7 +264,7 @@ public readonly struct IdNatPs : IEquatable<IdNatPs>
 #endif
 
     /// <summary>The parsing core (BAL-6): Empty → Length → Character → Prefix; the Luhn digit is not checked.</summary>
-    internal static HealthIdentifierError ParseCore(ReadOnlySpan<char> s, out IdNatPs result)
+    private static HealthIdentifierError ParseCore(ReadOnlySpan<char> s, out IdNatPs result)
     {
         result = default;
         if (s.IsEmpty)
@@ -277,7 +277,8 @@ public readonly struct IdNatPs : IEquatable<IdNatPs>
             return HealthIdentifierError.Length;
         }
 
-        if (!HealthIdentifierText.TryReadDigits(s, out _))
+        // One scan: the prefix is checked as a digit here and compared below; the number is the digits after it.
+        if ((uint)(s[0] - '0') > 9 || !HealthIdentifierText.TryReadDigits(s.Slice(1), out ulong number))
         {
             return HealthIdentifierError.Character;
         }
@@ -288,23 +289,12 @@ public readonly struct IdNatPs : IEquatable<IdNatPs>
             return HealthIdentifierError.Prefix;
         }
 
-        HealthIdentifierText.TryReadDigits(s.Slice(1), out ulong number);
         result = new IdNatPs(Present | (rpps ? FromRppsFlag : 0) | number);
         return HealthIdentifierError.None;
     }
 
-    private static HealthIdentifierError ParseUtf8(ReadOnlySpan<byte> utf8, out IdNatPs result)
-    {
-        Span<char> chars = stackalloc char[HealthIdentifierText.MaxChars];
-        int count = HealthIdentifierText.Widen(utf8, chars);
-        if (count < 0)
-        {
-            result = default;
-            return HealthIdentifierError.Length;
-        }
-
-        return ParseCore(chars.Slice(0, count), out result);
-    }
+    private static HealthIdentifierError ParseUtf8(ReadOnlySpan<byte> utf8, out IdNatPs result) =>
+        ParseCore(HealthIdentifierText.Widen(utf8, stackalloc char[HealthIdentifierText.MaxChars]), out result);
 
     private void Format(Span<char> destination)
     {

@@ -367,19 +367,8 @@ public readonly struct InsMatricule : IEquatable<InsMatricule>
     public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
     {
         Span<char> chars = stackalloc char[Length];
-        if (!TryFormat(chars, out int written, format, provider) || utf8Destination.Length < written)
-        {
-            bytesWritten = 0;
-            return false;
-        }
-
-        for (int i = 0; i < written; i++)
-        {
-            utf8Destination[i] = (byte)chars[i];
-        }
-
-        bytesWritten = written;
-        return true;
+        TryFormat(chars, out int written, format, provider);
+        return HealthIdentifierText.TryCopyAscii(chars.Slice(0, written), utf8Destination, out bytesWritten);
     }
 
     /// <inheritdoc/>
@@ -562,23 +551,14 @@ public readonly struct InsMatricule : IEquatable<InsMatricule>
             return InsError.Length;
         }
 
-        UTF8Encoding encoding = StrictUtf8;
+        // Invalid sequences decode to U+FFFD, which no style accepts: refused like the same UTF-16 text, a length error
+        // first when the text has the wrong length, else a character error.
         char[]? rented = null;
         try
         {
-            int charCount;
-            try
-            {
-                charCount = Utf8Polyfill.GetCharCount(encoding, utf8);
-            }
-            catch (DecoderFallbackException)
-            {
-                result = default;
-                return utf8.IsEmpty ? InsError.Empty : InsError.Character;
-            }
-
+            int charCount = Utf8Polyfill.GetCharCount(Encoding.UTF8, utf8);
             Span<char> chars = charCount <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(charCount));
-            int written = Utf8Polyfill.GetChars(encoding, utf8, chars);
+            int written = Utf8Polyfill.GetChars(Encoding.UTF8, utf8, chars);
             return ParseStyled(chars.Slice(0, written), styles, out result);
         }
         finally
@@ -589,8 +569,6 @@ public readonly struct InsMatricule : IEquatable<InsMatricule>
             }
         }
     }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static bool IsMasked(ReadOnlySpan<char> format)
     {
@@ -606,13 +584,7 @@ public readonly struct InsMatricule : IEquatable<InsMatricule>
 
     private void FormatCanonical(Span<char> destination)
     {
-        ulong number = Number;
-        for (int i = BodyLength - 1; i >= 0; i--)
-        {
-            destination[i] = (char)('0' + (int)(number % 10));
-            number /= 10;
-        }
-
+        HealthIdentifierText.WriteDigits(Number, destination.Slice(0, BodyLength));
         int corsica = Corsica;
         if (corsica != 0)
         {

@@ -15,8 +15,10 @@ namespace Mss.Core;
 /// <see cref="DomainVerdict.Punycode"/>, <see cref="DomainVerdict.Malformed"/>, then on a well-formed ASCII domain
 /// (case ignored): <see cref="DomainVerdict.Mssante"/>, <see cref="DomainVerdict.MissingSubdomain"/>,
 /// <see cref="DomainVerdict.NoLabelBoundary"/>, <see cref="DomainVerdict.SuffixTrick"/>, <see cref="DomainVerdict.WrongTld"/>,
-/// <see cref="DomainVerdict.OutsideTrustSpace"/>. A domain is <see cref="DomainVerdict.Mssante"/> exactly when an address
-/// on it passes ADDR-1 and ADDR-3. Never throws; allocates only to fold non-ASCII text (the look-alike test).
+/// <see cref="DomainVerdict.OutsideTrustSpace"/>. A domain of at most 252 characters is <see cref="DomainVerdict.Mssante"/>
+/// exactly when an address on it passes ADDR-1 and ADDR-3; a 253-character domain is judged as a domain (RFC 1035) and
+/// may be <see cref="DomainVerdict.Mssante"/>, but no address on it fits the 254 characters of ADDR-3.
+/// Never throws; allocates only to fold non-ASCII text (the look-alike test).
 /// </remarks>
 public static class MssDomain
 {

@@ -54,7 +54,6 @@ public static class MssRecipients
         return new RecipientsReport(
             accepted.AsReadOnly(),
             refused is null ? Array.Empty<RefusedRecipient>() : refused.AsReadOnly(),
-            index,
             policy);
     }
 }

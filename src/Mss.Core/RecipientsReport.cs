@@ -11,13 +11,12 @@ namespace Mss.Core;
 /// </summary>
 public sealed class RecipientsReport
 {
-    internal RecipientsReport(IReadOnlyList<MssAddress> accepted, IReadOnlyList<RefusedRecipient> refused, int recipientCount, CopyPolicy policy)
+    internal RecipientsReport(IReadOnlyList<MssAddress> accepted, IReadOnlyList<RefusedRecipient> refused, CopyPolicy policy)
     {
         Accepted = accepted;
         Refused = refused;
-        RecipientCount = recipientCount;
         Policy = policy;
-        ExcessCopies = policy.Excess(recipientCount);
+        ExcessCopies = policy.Excess(RecipientCount);
     }
 
     /// <summary>The valid MSSanté addresses, in the order given.</summary>
@@ -27,7 +26,7 @@ public sealed class RecipientsReport
     public IReadOnlyList<RefusedRecipient> Refused { get; }
 
     /// <summary>How many recipients were checked, refused ones included.</summary>
-    public int RecipientCount { get; }
+    public int RecipientCount => Accepted.Count + Refused.Count;
 
     /// <summary>The copy policy applied (ADDR-5).</summary>
     public CopyPolicy Policy { get; }

@@ -123,17 +123,7 @@ public readonly struct Rpps : IEquatable<Rpps>
 
     /// <summary>The 11 digits; the empty string for <c>default</c>.</summary>
     /// <returns>The canonical text.</returns>
-    public override string ToString()
-    {
-        if (IsDefault)
-        {
-            return string.Empty;
-        }
-
-        Span<char> buffer = stackalloc char[Length];
-        HealthIdentifierText.WriteDigits(Number, buffer);
-        return buffer.ToString();
-    }
+    public override string ToString() => IsDefault ? string.Empty : HealthIdentifierText.DigitsToString(Number, Length);
 
     /// <summary>The 11 digits; format must be null, empty or <c>"G"</c>.</summary>
     /// <param name="format">Null, empty or <c>"G"</c>.</param>
@@ -153,20 +143,8 @@ public readonly struct Rpps : IEquatable<Rpps>
     /// <param name="provider">Ignored.</param>
     /// <returns>False when <paramref name="destination"/> is too small.</returns>
     /// <exception cref="FormatException">Another format was asked for.</exception>
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
-    {
-        HealthIdentifierText.CheckFormat(format);
-        int length = IsDefault ? 0 : Length;
-        if (destination.Length < length)
-        {
-            charsWritten = 0;
-            return false;
-        }
-
-        HealthIdentifierText.WriteDigits(Number, destination.Slice(0, length));
-        charsWritten = length;
-        return true;
-    }
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null) =>
+        HealthIdentifierText.TryFormatDigits(Number, IsDefault ? 0 : Length, destination, format, out charsWritten);
 
     /// <summary>Writes the 11 digits as UTF-8 into <paramref name="utf8Destination"/>.</summary>
     /// <param name="utf8Destination">Where to write; needs 11 bytes (0 for <c>default</c>).</param>
@@ -209,38 +187,13 @@ public readonly struct Rpps : IEquatable<Rpps>
     internal static Rpps FromNumber(ulong number) => new(number);
 
     /// <summary>The parsing core (BAL-6): Empty → Length → Character; the Luhn digit is not checked.</summary>
-    internal static HealthIdentifierError ParseCore(ReadOnlySpan<char> s, out Rpps result)
+    private static HealthIdentifierError ParseCore(ReadOnlySpan<char> s, out Rpps result)
     {
-        result = default;
-        if (s.IsEmpty)
-        {
-            return HealthIdentifierError.Empty;
-        }
-
-        if (s.Length != Length)
-        {
-            return HealthIdentifierError.Length;
-        }
-
-        if (!HealthIdentifierText.TryReadDigits(s, out ulong number))
-        {
-            return HealthIdentifierError.Character;
-        }
-
-        result = new Rpps(number);
-        return HealthIdentifierError.None;
+        HealthIdentifierError error = HealthIdentifierText.ParseDigits(s, Length, out ulong number);
+        result = error == HealthIdentifierError.None ? new Rpps(number) : default;
+        return error;
     }
 
-    private static HealthIdentifierError ParseUtf8(ReadOnlySpan<byte> utf8, out Rpps result)
-    {
-        Span<char> chars = stackalloc char[HealthIdentifierText.MaxChars];
-        int count = HealthIdentifierText.Widen(utf8, chars);
-        if (count < 0)
-        {
-            result = default;
-            return HealthIdentifierError.Length;
-        }
-
-        return ParseCore(chars.Slice(0, count), out result);
-    }
+    private static HealthIdentifierError ParseUtf8(ReadOnlySpan<byte> utf8, out Rpps result) =>
+        ParseCore(HealthIdentifierText.Widen(utf8, stackalloc char[HealthIdentifierText.MaxChars]), out result);
 }

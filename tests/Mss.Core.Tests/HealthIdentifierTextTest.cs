@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using FsCheck.Xunit;
 
 namespace Mss.Core.Tests;
@@ -44,5 +45,37 @@ public class HealthIdentifierTextTest
                 }
             }
         }
+    }
+    // BAL-6: UTF-8 bytes get the verdict of the UTF-16 text they decode to, invalid sequences included (U+FFFD):
+    // Empty → Length → Character → Prefix holds on both paths.
+    [Property(MaxTest = 3000)]
+    public bool Utf8_AgreesWithDecodedText_EvenWhenInvalid(byte[] bytes, byte[] digits)
+    {
+        // Mostly digits with a few arbitrary bytes: lengths near the identifiers' ones, invalid sequences at the ends.
+        byte[] text = [.. digits.Select(b => (byte)('0' + (b % 10))), .. bytes.Take(3)];
+        foreach (byte[] input in new[] { bytes, text, [.. bytes.Take(2), .. text] })
+        {
+            string decoded = Encoding.UTF8.GetString(input);
+            if (Rpps.Validate(input) != Rpps.Validate(decoded) || Adeli.Validate(input) != Adeli.Validate(decoded)
+                || IdNatPs.Validate(input) != IdNatPs.Validate(decoded) || Finess.Validate(input) != Finess.Validate(decoded))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x31, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0xFF }, HealthIdentifierError.Character)] // 10 digits + U+FFFD: 11
+    [InlineData(new byte[] { 0x31, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0xC0, 0x80 }, HealthIdentifierError.Character)] // overlong: 2 × U+FFFD
+    [InlineData(new byte[] { 0x31, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0xF0, 0x9F }, HealthIdentifierError.Character)] // cut 4-byte sequence: 1
+    [InlineData(new byte[] { 0x31, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0xF0, 0x9F, 0x98, 0x80 }, HealthIdentifierError.Character)] // emoji: 2 chars
+    [InlineData(new byte[] { 0x31, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0xF0, 0x9F, 0x98, 0x80 }, HealthIdentifierError.Length)] // 12
+    [InlineData(new byte[] { 0x80, 0x80, 0x80 }, HealthIdentifierError.Length)] // three stray continuation bytes: 3 × U+FFFD
+    public void Rpps_Utf8_InvalidSequences_CountAsDecoded(byte[] utf8, HealthIdentifierError expected)
+    {
+        Assert.Equal(expected, Rpps.Validate(Encoding.UTF8.GetString(utf8)));
+        Assert.Equal(expected, Rpps.Validate(utf8));
     }
 }

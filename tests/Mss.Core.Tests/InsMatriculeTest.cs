@@ -293,6 +293,23 @@ public class InsMatriculeTest
         Assert.Equal(InsError.Empty, InsMatricule.Validate(ReadOnlySpan<byte>.Empty));
     }
 
+    // INS-1 precedence Empty → Length → Character on UTF-8 too: invalid bytes count as one character each, as the
+    // U+FFFD of the same text in UTF-16 does, so a wrong length is reported before the bad byte.
+    [Fact]
+    public void Utf8_InvalidBytes_LengthBeforeCharacter()
+    {
+        byte[] twenty = [.. "27903512151898912345"u8, 0xFF];
+        Assert.Equal(InsError.Length, InsMatricule.Validate(twenty));
+        Assert.Equal(InsError.Length, InsMatricule.Validate("27903512151898912345�"));
+        Assert.Equal(InsError.Length, InsMatricule.Validate([.. "2790351215189"u8, 0xFF, 0xFE, 0x38, 0x39]));
+        byte[] lenientSixteen = [.. "2 79 03 51 215 189 89 "u8, 0xFF];
+        Assert.Equal(InsError.Length, Assert.Throws<InsFormatException>(() => InsMatricule.Parse(lenientSixteen, InsStyles.Lenient)).Error);
+        byte[] lenientFifteen = [.. "2 79 03 51 215 189 8"u8, 0xFF];
+        Assert.Equal(InsError.Character, Assert.Throws<InsFormatException>(() => InsMatricule.Parse(lenientFifteen, InsStyles.Lenient)).Error);
+        Assert.False(InsMatricule.TryParse([.. "2 79 03 51 215 189 8"u8, 0xC3], InsStyles.Lenient, out InsMatricule refused));
+        Assert.True(refused.IsDefault);
+    }
+
     [Fact]
     public void ModernInterfaces_Implemented()
     {

@@ -72,6 +72,9 @@ public class MssDomainTest
         string long253 = string.Join(".", Enumerable.Repeat(new string('a', 60), 3)) + "." + new string('b', 59) + ".mssante.fr";
         Assert.Equal(253, long253.Length);
         Assert.Equal(DomainVerdict.Mssante, MssDomain.Classify(long253));
+        // ADDR-3: a 253-character domain is a domain, but "x@" + it is 255 characters: no address fits (documented).
+        Assert.Equal(AddressError.TooLong, MssAddress.Validate("x@" + long253));
+        Assert.Equal(AddressError.None, MssAddress.Validate("x@" + long253.Substring(1)));
         Assert.Equal(DomainVerdict.Malformed, MssDomain.Classify("a" + long253));
         Assert.Equal(DomainVerdict.Malformed, MssDomain.Classify(new string('é', 10_000_000)));
     }
