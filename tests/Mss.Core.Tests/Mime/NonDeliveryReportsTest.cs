@@ -154,6 +154,19 @@ public class NonDeliveryReportsTest
         Assert.Equal("279035121518989@patient.mssante.fr", recipient);
     }
 
+    // Try… never throws: an HTML human part full of unclosed '<' (quadratic for a tag regex, which then timed out and
+    // threw) is searched in one pass; without a French text the status code decides (DEL-2 fallback).
+    [Fact]
+    public void TryClassify_HtmlHumanPartOfUnclosedTags_StillClassified()
+    {
+        string raw = PostfixBounce
+            .Replace("Content-Type: text/plain; charset=us-ascii", "Content-Type: text/html; charset=us-ascii", StringComparison.Ordinal)
+            .Replace("This is the mail system at host mx1.chu-nantes.mssante.fr.", new string('<', 400_000), StringComparison.Ordinal);
+        Assert.True(NonDeliveryReports.TryClassify(Parse(raw), out NonDeliveryReason reason, out string? recipient));
+        Assert.Equal(NonDeliveryReason.AddressDoesNotExist, reason);
+        Assert.Equal("279035121518989@patient.mssante.fr", recipient);
+    }
+
     // A 5.2.1 from any MTA without French text is a closed mailbox (status fallback).
     [Fact]
     public void TryClassify_StatusFallback_MailboxClosed()
