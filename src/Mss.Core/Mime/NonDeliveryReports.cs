@@ -41,8 +41,10 @@ public static class NonDeliveryReports
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="recipient"/> is not a bare address (printable ASCII without spaces, <c>local@domain</c>);
-    /// <paramref name="reportingMta"/> is not a host name; or <paramref name="original"/> has no From mailbox to report to.
+    /// <paramref name="recipient"/> is not an MSSanté address (<see cref="MssAddress.Validate(ReadOnlySpan{char})"/> gives
+    /// an error other than <see cref="AddressError.InvalidPatientIns"/>, the "invalidé" case of DEL-2);
+    /// <paramref name="reportingMta"/> is not a host name (<see cref="MssDomain.Classify"/> finds it malformed, non-ASCII or
+    /// punycode); or <paramref name="original"/> has no From mailbox to report to.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reason"/> is not defined.</exception>
     public static MimeMessage Create(MimeMessage original, string recipient, NonDeliveryReason reason, string reportingMta, IClock clock)
@@ -68,14 +70,15 @@ public static class NonDeliveryReports
         }
 
         string text = NonDeliveryNotice.Text(reason, recipient);
-        if (!IsBareAddress(recipient))
+        if (MssAddress.Validate(recipient.AsSpan()) is not (AddressError.None or AddressError.InvalidPatientIns))
         {
-            throw new ArgumentException("The recipient must be a bare address local@domain in printable ASCII, without spaces.", nameof(recipient));
+            throw new ArgumentException("The recipient must be an MSSanté address as sent (ADDR-1…ADDR-3), possibly with an invalid patient INS.", nameof(recipient));
         }
 
-        if (!IsHostName(reportingMta))
+        // A host name by the domain syntax of ADDR-3, in the trust space or not.
+        if (MssDomain.Classify(reportingMta.AsSpan()) is DomainVerdict.Malformed or DomainVerdict.NonAscii or DomainVerdict.Confusable or DomainVerdict.Punycode)
         {
-            throw new ArgumentException("The reporting MTA must be a host name: ASCII labels of letters, digits and hyphens separated by dots.", nameof(reportingMta));
+            throw new ArgumentException("The reporting MTA must be a host name: ASCII labels of letters, digits and hyphens separated by dots, no punycode.", nameof(reportingMta));
         }
 
         var report = new MimeMessage();
@@ -288,49 +291,4 @@ public static class NonDeliveryReports
 
     private static string? RecipientOf(HeaderList group) =>
         MimeParts.AddressOfField(group["Original-Recipient"]) ?? MimeParts.AddressOfField(group["Final-Recipient"]);
-
-    private static bool IsBareAddress(string value)
-    {
-        int at = value.LastIndexOf('@');
-        if (at <= 0 || at == value.Length - 1 || value.Length > MssAddress.MaxLength)
-        {
-            return false;
-        }
-
-        foreach (char c in value)
-        {
-            if (c is <= ' ' or > '~' or '<' or '>' or '(' or ')' or ',' or ';' or '"' or '\\')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsHostName(string value)
-    {
-        if (value.Length is 0 or > 253)
-        {
-            return false;
-        }
-
-        foreach (string label in value.Split('.'))
-        {
-            if (label.Length is 0 or > MssAddress.MaxLabelLength || label[0] == '-' || label[label.Length - 1] == '-')
-            {
-                return false;
-            }
-
-            foreach (char c in label)
-            {
-                if (c is not ((>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-'))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
 }

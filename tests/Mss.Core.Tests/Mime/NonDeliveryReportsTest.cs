@@ -78,7 +78,10 @@ public class NonDeliveryReportsTest
     [InlineData("\"Jean\" <x@patient.mssante.fr>")]
     [InlineData("@patient.mssante.fr")]
     [InlineData("")]
-    public void Create_RecipientNotABareAddress_Refused(string recipient)
+    [InlineData("jean.dupont@gmail.com")]
+    [InlineData("x@patient.mssante.fr.evil.com")]
+    [InlineData("a..b@chu-nantes.mssante.fr")]
+    public void Create_RecipientNotAnMssanteAddress_Refused(string recipient)
     {
         Assert.Throws<ArgumentException>(() => NonDeliveryReports.Create(Original(), recipient, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", Clock));
     }
@@ -89,9 +92,24 @@ public class NonDeliveryReportsTest
     [InlineData("-mta.mssante.fr")]
     [InlineData("mta_1.mssante.fr")]
     [InlineData("mta.mssante.fr\r\nX: y")]
+    [InlineData("xn--mssant-bva.fr")]
+    [InlineData("mta.mssanté.fr")]
     public void Create_ReportingMtaNotAHostName_Refused(string mta)
     {
         Assert.Throws<ArgumentException>(() => NonDeliveryReports.Create(Original(), Recipient, NonDeliveryReason.MailboxClosed, mta, Clock));
+    }
+
+    // A reporting MTA outside the trust space is still a host name; the INS in an "invalidé" address is any text (DEL-2).
+    [Theory]
+    [InlineData("mx.example.org", Recipient)]
+    [InlineData("patient.mssante.fr", "185052a12345633@patient.mssante.fr")]
+    [InlineData("patient.mssante.fr", "2790351215189890@PATIENT.mssante.fr")]
+    public void Create_HostNameAndAddressAsSent_Accepted(string mta, string recipient)
+    {
+        MimeMessage report = RoundTrip(NonDeliveryReports.Create(Original(), recipient, NonDeliveryReason.AddressInvalid, mta, Clock));
+        Assert.Equal("MAILER-DAEMON@" + mta, Assert.Single(report.From.Mailboxes).Address);
+        Assert.True(NonDeliveryReports.TryClassify(report, out _, out string? back));
+        Assert.Equal(recipient, back);
     }
 
     [Fact]
