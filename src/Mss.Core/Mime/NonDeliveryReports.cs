@@ -26,7 +26,7 @@ public static class NonDeliveryReports
 
     /// <summary>
     /// Writes the report the platform sends when <paramref name="original"/> could not be delivered to
-    /// <paramref name="recipient"/> (DEL-2). From <c>MAILER-DAEMON@reportingMta</c> to the original's From; subject
+    /// <paramref name="recipient"/> (DEL-2). From <c>MAILER-DAEMON@reportingMta</c> to the original's From (MSSanté addresses only, ADDR-4); subject
     /// <c>Message non distribué : {original subject}</c>; Date from <paramref name="clock"/> and a new Message-Id
     /// (DEL-5); In-Reply-To and References the original's Message-Id. Three parts: the French text of
     /// <see cref="NonDeliveryNotice.Text"/> (text/plain, UTF-8); <c>message/delivery-status</c> with
@@ -44,7 +44,8 @@ public static class NonDeliveryReports
     /// <paramref name="recipient"/> is not an MSSanté address (<see cref="MssAddress.Validate(ReadOnlySpan{char})"/> gives
     /// an error other than <see cref="AddressError.InvalidPatientIns"/>, the "invalidé" case of DEL-2);
     /// <paramref name="reportingMta"/> is not a host name (<see cref="MssDomain.Classify"/> finds it malformed, non-ASCII or
-    /// punycode); or <paramref name="original"/> has no From mailbox to report to.
+    /// punycode); or <paramref name="original"/> has no From mailbox to report to, or one outside the MSSanté trust space,
+    /// where no message naming a patient's address may go (ADDR-4, decided here as for read receipts).
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reason"/> is not defined.</exception>
     public static MimeMessage Create(MimeMessage original, string recipient, NonDeliveryReason reason, string reportingMta, IClock clock)
@@ -85,10 +86,17 @@ public static class NonDeliveryReports
         report.From.Add(new MailboxAddress("Mail Delivery System", "MAILER-DAEMON@" + reportingMta));
         foreach (MailboxAddress sender in original.From.Mailboxes)
         {
-            if (!string.IsNullOrEmpty(sender.Address))
+            if (string.IsNullOrEmpty(sender.Address))
             {
-                report.To.Add(new MailboxAddress(sender.Name, sender.Address));
+                continue;
             }
+
+            if (!MssAddress.TryParse(sender.Address, out MssAddress address))
+            {
+                throw new ArgumentException("The original's sender is outside the MSSanté trust space: a report naming a patient's address may not leave it (ADDR-4).", nameof(original));
+            }
+
+            report.To.Add(new MailboxAddress(sender.Name, address.ToString()));
         }
 
         if (report.To.Count == 0)

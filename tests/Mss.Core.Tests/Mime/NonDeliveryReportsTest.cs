@@ -123,6 +123,24 @@ public class NonDeliveryReportsTest
         Assert.Throws<ArgumentException>(() => NonDeliveryReports.Create(Parse("To: x@y.mssante.fr\n\nno sender"), Recipient, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", Clock));
     }
 
+    // ADDR-4 (decided here, as for read receipts): a report naming a patient's address never leaves the trust space.
+    [Fact]
+    public void Create_ForASenderOutsideTheTrustSpace_Refused()
+    {
+        MimeMessage original = Parse("""
+            From: "Jean" <jean.dupont@gmail.com>
+            To: 279035121518989@patient.mssante.fr
+            Subject: Question
+            Date: Sat, 14 Mar 2026 10:26:53 +0100
+            Message-ID: <q1@gmail.com>
+
+            Bonjour.
+            """);
+        ArgumentException e = Assert.Throws<ArgumentException>(() => NonDeliveryReports.Create(original, Recipient, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", Clock));
+        Assert.Contains("ADDR-4", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("279035121518989", e.Message, StringComparison.Ordinal);
+    }
+
     // DEL-2 fallback: a Postfix bounce (English human part) is classified by its status code; the recipient is the Original-Recipient.
     [Fact]
     public void TryClassify_PostfixBounce_ByStatusCode()
