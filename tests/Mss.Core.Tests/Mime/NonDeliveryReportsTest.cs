@@ -61,6 +61,16 @@ public class NonDeliveryReportsTest
         Assert.EndsWith("@patient.mssante.fr", report.MessageId, StringComparison.Ordinal);
     }
 
+    // DEL-5: the overload without a clock (API.md) dates the report by the system clock, Message-Id on the reporting MTA.
+    [Fact]
+    public void Create_WithoutClock_StillDatedAndIdentified()
+    {
+        DateTimeOffset before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        MimeMessage report = RoundTrip(NonDeliveryReports.Create(Original(), Recipient, NonDeliveryReason.MailboxClosed, "patient.mssante.fr"));
+        Assert.InRange(report.Date, before, DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.EndsWith("@patient.mssante.fr", report.MessageId, StringComparison.Ordinal);
+    }
+
     // DEL-2: "invalidé" goes back to the address as sent, which is no valid MssAddress.
     [Fact]
     public void Create_InvalidInsAddress_RoundTripsAsSent()
