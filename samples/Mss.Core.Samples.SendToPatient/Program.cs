@@ -2,6 +2,7 @@ using System.Text;
 using MimeKit;
 using Mss.Core;
 using Mss.Core.Delivery;
+using Mss.Core.Mailboxes;
 using Mss.Core.Mime;
 using NodaTime;
 
@@ -15,7 +16,7 @@ IClock clock = SystemClock.Instance;
 MssAddress doctor = MssAddress.Parse("dr.durand@ch-lemans.mssante.fr");
 InsMatricule ins = InsMatricule.Parse("2 79 03 51 215 189 89", InsStyles.Lenient);
 MssAddress patient = MssAddress.ForPatient(ins);
-Console.WriteLine($"To the patient {ins.ToMaskedString()}@{MssAddress.PatientDomain}: {InsIdentityCheck.AsOf(ins, InactivityDay(clock)).ToFrenchSentence()}");
+Console.WriteLine($"To the patient {ins.ToMaskedString()}@{MssAddress.PatientDomain}: {InsIdentityCheck.AsOf(ins, InactivityPolicy.Today(clock)).ToFrenchSentence()}");
 
 MimeMessage letter = new MssMessageBuilder(doctor, clock)
     .To(patient)
@@ -66,8 +67,6 @@ static MimeMessage Reload(MimeMessage message)
     stream.Position = 0;
     return MimeMessage.Load(stream);
 }
-
-static LocalDate InactivityDay(IClock clock) => clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Paris"]).Date;
 
 // A one-page PDF with a line of text, enough for any viewer to open.
 static byte[] MinimalPdf(string text)

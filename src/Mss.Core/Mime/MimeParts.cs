@@ -25,10 +25,11 @@ internal static class MimeParts
     }
 
     /// <summary>
-    /// The first <c>multipart/report</c> of <paramref name="reportType"/> in the message: its body, or inside
-    /// multiparts that wrap it. Attached messages (<c>message/rfc822</c>) are not searched: a forwarded report is not a report.
+    /// The first <c>multipart/report</c> of <paramref name="reportType"/> (any type when null) in the message: its body,
+    /// or inside multiparts that wrap it (a gateway adding a disclaimer). Attached messages (<c>message/rfc822</c>) are
+    /// not searched: a forwarded report is not a report.
     /// </summary>
-    internal static MultipartReport? FindReport(MimeMessage? message, string reportType) => Find(message?.Body, reportType, 0);
+    internal static MultipartReport? FindReport(MimeMessage? message, string? reportType) => Find(message?.Body, reportType, 0);
 
     /// <summary>The address of a DSN/MDN recipient field, <c>rfc822; someone@example.org</c> → <c>someone@example.org</c>.</summary>
     internal static string? AddressOfField(string? value)
@@ -85,9 +86,9 @@ internal static class MimeParts
     private static string WithoutBrackets(string value) =>
         value.Length >= 2 && value[0] == '<' && value[value.Length - 1] == '>' ? value.Substring(1, value.Length - 2).Trim() : value;
 
-    private static MultipartReport? Find(MimeEntity? entity, string reportType, int depth)
+    private static MultipartReport? Find(MimeEntity? entity, string? reportType, int depth)
     {
-        if (entity is MultipartReport report && string.Equals(report.ReportType, reportType, StringComparison.OrdinalIgnoreCase))
+        if (entity is MultipartReport report && (reportType is null || string.Equals(report.ReportType, reportType, StringComparison.OrdinalIgnoreCase)))
         {
             return report;
         }

@@ -23,8 +23,10 @@ namespace Mss.Core.Mime;
 /// <item>The subject is kept as sent (decoded); <see cref="ConversationMessage.NoReply"/> is true when a header
 /// <c>X-MSS-MES</c> holds exactly <c>FIN</c> (CONV-3; white space around it ignored, case respected). Whether that
 /// closes the conversation (only from the actor) is the replay's decision, not the reader's.</item>
-/// <item>A report (<c>multipart/report</c>: a read receipt or a non-delivery report, DEL-2, DEL-4) is a notification
-/// about a message, not a message of the conversation: it gives no event, even when the patient's box sent it.</item>
+/// <item>A report (<c>multipart/report</c>: a read receipt or a non-delivery report, DEL-2, DEL-4), as the body or
+/// inside multiparts that wrap it as <see cref="ReadReceipts"/> and <see cref="NonDeliveryReports"/> find it, is a
+/// notification about a message, not a message of the conversation: it gives no event, even when the patient's box
+/// sent it.</item>
 /// <item>The timestamp is the Date header (DEL-5); a message without a readable Date gives no event, since it cannot
 /// be placed in the history.</item>
 /// </list>
@@ -51,7 +53,7 @@ public static class MssMessageReader
     public static IReadOnlyList<ReceivedMessage> ReadAll(MimeMessage? message)
     {
         var events = new List<ReceivedMessage>();
-        if (message is null || message.Body is MultipartReport || !TryFirstAddress(message.From, out MssAddress from) || !TryDate(message, out Instant timestamp))
+        if (message is null || MimeParts.FindReport(message, null) is not null || !TryFirstAddress(message.From, out MssAddress from) || !TryDate(message, out Instant timestamp))
         {
             return events;
         }

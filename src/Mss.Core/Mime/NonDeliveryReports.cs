@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
-using System.Text.RegularExpressions;
+using System.Text;
 using MimeKit;
 using Mss.Core.Delivery;
 using NodaTime;
@@ -15,7 +15,6 @@ namespace Mss.Core.Mime;
 public static class NonDeliveryReports
 {
     private const string ReportType = "delivery-status";
-    private static readonly Regex Tags = new("<[^>]*>", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>
     /// Writes the report the platform sends when <paramref name="original"/> could not be delivered to
@@ -27,7 +26,7 @@ public static class NonDeliveryReports
 
     /// <summary>
     /// Writes the report the platform sends when <paramref name="original"/> could not be delivered to
-    /// <paramref name="recipient"/> (DEL-2). From <c>MAILER-DAEMON@reportingMta</c> to the original's From; subject
+    /// <paramref name="recipient"/> (DEL-2). From <c>MAILER-DAEMON@reportingMta</c> to the original's From (MSSanté addresses only, ADDR-4); subject
     /// <c>Message non distribué : {original subject}</c>; Date from <paramref name="clock"/> and a new Message-Id
     /// (DEL-5); In-Reply-To and References the original's Message-Id. Three parts: the French text of
     /// <see cref="NonDeliveryNotice.Text"/> (text/plain, UTF-8); <c>message/delivery-status</c> with
@@ -42,8 +41,11 @@ public static class NonDeliveryReports
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="recipient"/> is not a bare address (printable ASCII without spaces, <c>local@domain</c>);
-    /// <paramref name="reportingMta"/> is not a host name; or <paramref name="original"/> has no From mailbox to report to.
+    /// <paramref name="recipient"/> is not an MSSanté address (<see cref="MssAddress.Validate(ReadOnlySpan{char})"/> gives
+    /// an error other than <see cref="AddressError.InvalidPatientIns"/>, the "invalidé" case of DEL-2);
+    /// <paramref name="reportingMta"/> is not a host name (<see cref="MssDomain.Classify"/> finds it malformed, non-ASCII or
+    /// punycode); or <paramref name="original"/> has no From mailbox to report to, or one outside the MSSanté trust space,
+    /// where no message naming a patient's address may go (ADDR-4, decided here as for read receipts).
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reason"/> is not defined.</exception>
     public static MimeMessage Create(MimeMessage original, string recipient, NonDeliveryReason reason, string reportingMta, IClock clock)
@@ -69,24 +71,32 @@ public static class NonDeliveryReports
         }
 
         string text = NonDeliveryNotice.Text(reason, recipient);
-        if (!IsBareAddress(recipient))
+        if (MssAddress.Validate(recipient.AsSpan()) is not (AddressError.None or AddressError.InvalidPatientIns))
         {
-            throw new ArgumentException("The recipient must be a bare address local@domain in printable ASCII, without spaces.", nameof(recipient));
+            throw new ArgumentException("The recipient must be an MSSanté address as sent (ADDR-1…ADDR-3), possibly with an invalid patient INS.", nameof(recipient));
         }
 
-        if (!IsHostName(reportingMta))
+        // A host name by the domain syntax of ADDR-3, in the trust space or not.
+        if (MssDomain.Classify(reportingMta.AsSpan()) is DomainVerdict.Malformed or DomainVerdict.NonAscii or DomainVerdict.Confusable or DomainVerdict.Punycode)
         {
-            throw new ArgumentException("The reporting MTA must be a host name: ASCII labels of letters, digits and hyphens separated by dots.", nameof(reportingMta));
+            throw new ArgumentException("The reporting MTA must be a host name: ASCII labels of letters, digits and hyphens separated by dots, no punycode.", nameof(reportingMta));
         }
 
         var report = new MimeMessage();
         report.From.Add(new MailboxAddress("Mail Delivery System", "MAILER-DAEMON@" + reportingMta));
         foreach (MailboxAddress sender in original.From.Mailboxes)
         {
-            if (!string.IsNullOrEmpty(sender.Address))
+            if (string.IsNullOrEmpty(sender.Address))
             {
-                report.To.Add(new MailboxAddress(sender.Name, sender.Address));
+                continue;
             }
+
+            if (!MssAddress.TryParse(sender.Address, out MssAddress address))
+            {
+                throw new ArgumentException("The original's sender is outside the MSSanté trust space: a report naming a patient's address may not leave it (ADDR-4).", nameof(original));
+            }
+
+            report.To.Add(new MailboxAddress(sender.Name, address.ToString()));
         }
 
         if (report.To.Count == 0)
@@ -211,7 +221,7 @@ public static class NonDeliveryReports
             foreach (MimeEntity entity in Leaves(human))
             {
                 if (entity is TextPart text && (html ? text.IsHtml : text.IsPlain)
-                    && NonDeliveryNotice.TryFind(html ? WebUtility.HtmlDecode(Tags.Replace(text.Text ?? string.Empty, " ")) : text.Text, out reason, out recipient))
+                    && NonDeliveryNotice.TryFind(html ? WebUtility.HtmlDecode(WithoutTags(text.Text ?? string.Empty)) : text.Text, out reason, out recipient))
                 {
                     recipient = string.IsNullOrEmpty(recipient) ? null : recipient;
                     return true;
@@ -222,6 +232,31 @@ public static class NonDeliveryReports
         reason = default;
         recipient = null;
         return false;
+    }
+
+    /// <summary>
+    /// Each tag, <c>&lt;</c> to the next <c>&gt;</c>, replaced by a space; an unclosed <c>&lt;</c> and what follows are
+    /// kept. One linear pass: no regular expression, so no timeout to throw and no quadratic scan of a run of <c>&lt;</c>.
+    /// </summary>
+    private static string WithoutTags(string html)
+    {
+        var text = new StringBuilder(html.Length);
+        int i = 0;
+        while (i < html.Length)
+        {
+            int open = html.IndexOf('<', i);
+            int close = open < 0 ? -1 : html.IndexOf('>', open + 1);
+            if (close < 0)
+            {
+                text.Append(html, i, html.Length - i);
+                break;
+            }
+
+            text.Append(html, i, open - i).Append(' ');
+            i = close + 1;
+        }
+
+        return text.ToString();
     }
 
     private static IEnumerable<MimeEntity> Leaves(MimeEntity entity)
@@ -264,49 +299,4 @@ public static class NonDeliveryReports
 
     private static string? RecipientOf(HeaderList group) =>
         MimeParts.AddressOfField(group["Original-Recipient"]) ?? MimeParts.AddressOfField(group["Final-Recipient"]);
-
-    private static bool IsBareAddress(string value)
-    {
-        int at = value.LastIndexOf('@');
-        if (at <= 0 || at == value.Length - 1 || value.Length > MssAddress.MaxLength)
-        {
-            return false;
-        }
-
-        foreach (char c in value)
-        {
-            if (c is <= ' ' or > '~' or '<' or '>' or '(' or ')' or ',' or ';' or '"' or '\\')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsHostName(string value)
-    {
-        if (value.Length is 0 or > 253)
-        {
-            return false;
-        }
-
-        foreach (string label in value.Split('.'))
-        {
-            if (label.Length is 0 or > MssAddress.MaxLabelLength || label[0] == '-' || label[label.Length - 1] == '-')
-            {
-                return false;
-            }
-
-            foreach (char c in label)
-            {
-                if (c is not ((>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-'))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
 }

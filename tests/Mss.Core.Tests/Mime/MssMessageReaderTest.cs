@@ -122,6 +122,45 @@ public class MssMessageReaderTest
         Assert.False(MssMessageReader.TryRead(receipt, out _));
     }
 
+    // DEL-4, CONV-2: still not a reply when a gateway wrapped the receipt in multipart/mixed with a disclaimer, where
+    // ReadReceipts.TryRead finds it (hand-written).
+    [Fact]
+    public void WrappedReadReceiptFromThePatient_NoEvent()
+    {
+        MimeMessage wrapped = Parse("""
+            From: 279035121518989@patient.mssante.fr
+            To: dr.martin@chu-nantes.mssante.fr
+            Subject: =?UTF-8?Q?Accus=C3=A9_de_lecture_:_Vos_r=C3=A9sultats?=
+            Date: Sat, 14 Mar 2026 19:00:00 +0100
+            Message-ID: <mdn-1@patient.mssante.fr>
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="outer"
+
+            --outer
+            Content-Type: multipart/report; report-type=disposition-notification; boundary="inner"
+
+            --inner
+            Content-Type: text/plain; charset=utf-8
+
+            Le message a été affiché.
+            --inner
+            Content-Type: message/disposition-notification
+
+            Final-Recipient: rfc822; 279035121518989@patient.mssante.fr
+            Original-Message-ID: <original-1@chu-nantes.mssante.fr>
+            Disposition: manual-action/MDN-sent-automatically; displayed
+
+            --inner--
+            --outer
+            Content-Type: text/plain; charset=utf-8
+
+            Ce message a été analysé par la passerelle de messagerie.
+            --outer--
+            """);
+        Assert.True(ReadReceipts.TryRead(wrapped, out _, out _));
+        Assert.False(MssMessageReader.TryRead(wrapped, out _));
+    }
+
     // INS-8: an event printed to a log masks the INS.
     [Fact]
     public void ToString_MasksTheIns()

@@ -61,6 +61,16 @@ public class NonDeliveryReportsTest
         Assert.EndsWith("@patient.mssante.fr", report.MessageId, StringComparison.Ordinal);
     }
 
+    // DEL-5: the overload without a clock (API.md) dates the report by the system clock, Message-Id on the reporting MTA.
+    [Fact]
+    public void Create_WithoutClock_StillDatedAndIdentified()
+    {
+        DateTimeOffset before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        MimeMessage report = RoundTrip(NonDeliveryReports.Create(Original(), Recipient, NonDeliveryReason.MailboxClosed, "patient.mssante.fr"));
+        Assert.InRange(report.Date, before, DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.EndsWith("@patient.mssante.fr", report.MessageId, StringComparison.Ordinal);
+    }
+
     // DEL-2: "invalidé" goes back to the address as sent, which is no valid MssAddress.
     [Fact]
     public void Create_InvalidInsAddress_RoundTripsAsSent()
@@ -78,7 +88,10 @@ public class NonDeliveryReportsTest
     [InlineData("\"Jean\" <x@patient.mssante.fr>")]
     [InlineData("@patient.mssante.fr")]
     [InlineData("")]
-    public void Create_RecipientNotABareAddress_Refused(string recipient)
+    [InlineData("jean.dupont@gmail.com")]
+    [InlineData("x@patient.mssante.fr.evil.com")]
+    [InlineData("a..b@chu-nantes.mssante.fr")]
+    public void Create_RecipientNotAnMssanteAddress_Refused(string recipient)
     {
         Assert.Throws<ArgumentException>(() => NonDeliveryReports.Create(Original(), recipient, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", Clock));
     }
@@ -89,9 +102,24 @@ public class NonDeliveryReportsTest
     [InlineData("-mta.mssante.fr")]
     [InlineData("mta_1.mssante.fr")]
     [InlineData("mta.mssante.fr\r\nX: y")]
+    [InlineData("xn--mssant-bva.fr")]
+    [InlineData("mta.mssanté.fr")]
     public void Create_ReportingMtaNotAHostName_Refused(string mta)
     {
         Assert.Throws<ArgumentException>(() => NonDeliveryReports.Create(Original(), Recipient, NonDeliveryReason.MailboxClosed, mta, Clock));
+    }
+
+    // A reporting MTA outside the trust space is still a host name; the INS in an "invalidé" address is any text (DEL-2).
+    [Theory]
+    [InlineData("mx.example.org", Recipient)]
+    [InlineData("patient.mssante.fr", "185052a12345633@patient.mssante.fr")]
+    [InlineData("patient.mssante.fr", "2790351215189890@PATIENT.mssante.fr")]
+    public void Create_HostNameAndAddressAsSent_Accepted(string mta, string recipient)
+    {
+        MimeMessage report = RoundTrip(NonDeliveryReports.Create(Original(), recipient, NonDeliveryReason.AddressInvalid, mta, Clock));
+        Assert.Equal("MAILER-DAEMON@" + mta, Assert.Single(report.From.Mailboxes).Address);
+        Assert.True(NonDeliveryReports.TryClassify(report, out _, out string? back));
+        Assert.Equal(recipient, back);
     }
 
     [Fact]
@@ -103,6 +131,24 @@ public class NonDeliveryReportsTest
         Assert.Throws<ArgumentNullException>(() => NonDeliveryReports.Create(Original(), Recipient, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", null!));
         Assert.Throws<ArgumentOutOfRangeException>(() => NonDeliveryReports.Create(Original(), Recipient, (NonDeliveryReason)7, "patient.mssante.fr", Clock));
         Assert.Throws<ArgumentException>(() => NonDeliveryReports.Create(Parse("To: x@y.mssante.fr\n\nno sender"), Recipient, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", Clock));
+    }
+
+    // ADDR-4 (decided here, as for read receipts): a report naming a patient's address never leaves the trust space.
+    [Fact]
+    public void Create_ForASenderOutsideTheTrustSpace_Refused()
+    {
+        MimeMessage original = Parse("""
+            From: "Jean" <jean.dupont@gmail.com>
+            To: 279035121518989@patient.mssante.fr
+            Subject: Question
+            Date: Sat, 14 Mar 2026 10:26:53 +0100
+            Message-ID: <q1@gmail.com>
+
+            Bonjour.
+            """);
+        ArgumentException e = Assert.Throws<ArgumentException>(() => NonDeliveryReports.Create(original, Recipient, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", Clock));
+        Assert.Contains("ADDR-4", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("279035121518989", e.Message, StringComparison.Ordinal);
     }
 
     // DEL-2 fallback: a Postfix bounce (English human part) is classified by its status code; the recipient is the Original-Recipient.
@@ -149,6 +195,19 @@ public class NonDeliveryReportsTest
                 "<p>Le message que vous avez envoy&eacute; &agrave; l&#39;adresse &quot;<b>279035121518989@patient.mssante.fr</b>&quot; n'a pas pu &ecirc;tre distribu&eacute;, car cette adresse Mon espace sant&eacute; n'existe pas.</p>",
                 StringComparison.Ordinal);
         Assert.Contains("<p>", raw, StringComparison.Ordinal);
+        Assert.True(NonDeliveryReports.TryClassify(Parse(raw), out NonDeliveryReason reason, out string? recipient));
+        Assert.Equal(NonDeliveryReason.AddressDoesNotExist, reason);
+        Assert.Equal("279035121518989@patient.mssante.fr", recipient);
+    }
+
+    // Try… never throws: an HTML human part full of unclosed '<' (quadratic for a tag regex, which then timed out and
+    // threw) is searched in one pass; without a French text the status code decides (DEL-2 fallback).
+    [Fact]
+    public void TryClassify_HtmlHumanPartOfUnclosedTags_StillClassified()
+    {
+        string raw = PostfixBounce
+            .Replace("Content-Type: text/plain; charset=us-ascii", "Content-Type: text/html; charset=us-ascii", StringComparison.Ordinal)
+            .Replace("This is the mail system at host mx1.chu-nantes.mssante.fr.", new string('<', 400_000), StringComparison.Ordinal);
         Assert.True(NonDeliveryReports.TryClassify(Parse(raw), out NonDeliveryReason reason, out string? recipient));
         Assert.Equal(NonDeliveryReason.AddressDoesNotExist, reason);
         Assert.Equal("279035121518989@patient.mssante.fr", recipient);

@@ -41,6 +41,16 @@ public class ReadReceiptsTest
         Assert.Null(fields["Original-Recipient"]);
     }
 
+    // DEL-5: the overload without a clock (API.md) dates the receipt by the system clock, Message-Id on the reader's domain.
+    [Fact]
+    public void Create_WithoutClock_StillDatedAndIdentified()
+    {
+        DateTimeOffset before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        MimeMessage receipt = RoundTrip(ReadReceipts.Create(Original(), Patient));
+        Assert.InRange(receipt.Date, before, DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.EndsWith("@patient.mssante.fr", receipt.MessageId, StringComparison.Ordinal);
+    }
+
     // DEL-4: Original-Recipient when known (the MTA's Original-Recipient header on the delivered message).
     [Fact]
     public void Create_CopiesOriginalRecipientWhenKnown()
