@@ -217,16 +217,8 @@ public class ConversationTest
             At(Counterpart.HealthActor, ConversationStatus.NotStarted), At(Counterpart.HealthActor, ConversationStatus.Closed),
             At(Counterpart.Pharmacy, ConversationStatus.Closed), At(Counterpart.Pharmacy, ConversationStatus.NotStarted, profileActivated: false),
         ];
-        int sink = Run();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++)
-        {
-            sink += Run();
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
-        Assert.Equal(101 * 9, sink);
+        Assert.Equal(0, Allocations.Measure(Run, 100, out int[] results));
+        Assert.All(results, r => Assert.Equal(9, r));
 
         int Run()
         {
