@@ -14,4 +14,10 @@ public enum ConversationDenial
 
     /// <summary>A patient whose profile is not activated cannot start a conversation with a pharmacy (CONV-5).</summary>
     PatientProfileNotActivated,
+
+    /// <summary>
+    /// The patient replies to a message that cannot be replied to: it carried <c>X-MSS-MES: FIN</c>, or it is older
+    /// than the last closing (CONV-9, 0.2).
+    /// </summary>
+    MessageNotRepliable,
 }

@@ -14,4 +14,10 @@ public enum MailboxKind
 
     /// <summary>Patient (citizen) box: one per Mon espace santé profile, at <c>&lt;INS&gt;@patient.mssante.fr</c> (BAL-1, ADDR-2).</summary>
     Patient,
+
+    /// <summary>
+    /// Cabinet (ANS code CAB, 0.2): the box of a private practice, published by the Annuaire Santé beside PER, ORG and APP
+    /// (BAL-1, TRE_R257-TypeBAL).
+    /// </summary>
+    Cabinet,
 }

@@ -29,7 +29,7 @@ public class NonDeliveryNoticeTest
     public void Text_RefusesNullAddressAndUndefinedReason()
     {
         Assert.Throws<ArgumentNullException>(() => NonDeliveryNotice.Text(NonDeliveryReason.MailboxClosed, null!));
-        Assert.Throws<ArgumentOutOfRangeException>(() => NonDeliveryNotice.Text((NonDeliveryReason)3, Address));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NonDeliveryNotice.Text((NonDeliveryReason)42, Address));
         Assert.Throws<ArgumentOutOfRangeException>(() => NonDeliveryNotice.StatusCode((NonDeliveryReason)(-1)));
     }
 

@@ -129,7 +129,7 @@ public class NonDeliveryReportsTest
         Assert.Throws<ArgumentNullException>(() => NonDeliveryReports.Create(Original(), null!, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", Clock));
         Assert.Throws<ArgumentNullException>(() => NonDeliveryReports.Create(Original(), Recipient, NonDeliveryReason.MailboxClosed, null!, Clock));
         Assert.Throws<ArgumentNullException>(() => NonDeliveryReports.Create(Original(), Recipient, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", null!));
-        Assert.Throws<ArgumentOutOfRangeException>(() => NonDeliveryReports.Create(Original(), Recipient, (NonDeliveryReason)7, "patient.mssante.fr", Clock));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NonDeliveryReports.Create(Original(), Recipient, (NonDeliveryReason)42, "patient.mssante.fr", Clock));
         Assert.Throws<ArgumentException>(() => NonDeliveryReports.Create(Parse("To: x@y.mssante.fr\n\nno sender"), Recipient, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", Clock));
     }
 
