@@ -153,8 +153,10 @@ public sealed class InsIdentityCheck
     /// 1976 and <c>2A</c>/<c>2B</c> since, so <c>20</c> on either side agrees with <c>2A</c>, <c>2B</c> and <c>20</c>
     /// (only <c>2A</c> against <c>2B</c> is a mismatch). For a birth before 1968, department 75 (Seine) also agrees with
     /// 92, 93 and 94, and 78 (Seine-et-Oise) with 91 to 95, the departments they were split into in 1968; and the codes
-    /// 91 to 94 (Algeria before 1962), 95 (Morocco) and 96 (Tunisia) of old NIRs agree with the INSEE country codes
-    /// 99352 (Algeria), 99350 (Morocco) and 99351 (Tunisia).</para>
+    /// 91 to 94 (Algeria) and 95 (Morocco) that NIRs carry for a birth there before independence (service-public.fr F33078)
+    /// agree with the INSEE country codes 99352 (Algeria) and 99350 (Morocco); 96 (Tunisia) is not a department, so the
+    /// INS place is <see cref="BirthPlaceKind.Unexpected"/> and never a mismatch. From 1968 on, 91 to 95 are Île-de-France
+    /// departments and compare as such.</para>
     /// </remarks>
     /// <param name="ins">The matricule; must not be <c>default</c>.</param>
     /// <param name="sex">The sex held; <see cref="Sex.Unknown"/> when not known.</param>

@@ -135,6 +135,18 @@ public class InsIdentityCheckTest
         Assert.Equal(InsMismatches.None, InsIdentityCheck.Compare(father, Sex.Male, new LocalDate(1975, 3, 2), "72181"));
     }
 
+    // The README example (seed 000), as typed from the father's card.
+    [Fact]
+    public void Compare_ReadmeExample()
+    {
+        InsMatricule typed = InsMatricule.Parse("1 75 03 72 123 456 30", InsStyles.Lenient);
+        InsMismatches m = InsIdentityCheck.Compare(typed, Sex.Female, new LocalDate(2015, 6, 10), "72181");
+        Assert.Equal(InsMismatches.Sex | InsMismatches.BirthYear | InsMismatches.BirthMonth, m);
+        string text = FrenchText.Describe(m);
+        Assert.StartsWith("Le sexe du patient ne correspond pas à son matricule INS. L'année de naissance ", text, StringComparison.Ordinal);
+        Assert.EndsWith("Ce numéro est peut-être celui de la carte Vitale d'un parent : demandez le matricule INS du patient lui-même.", text, StringComparison.Ordinal);
+    }
+
     // INS-9: each field on its own.
     [Theory]
     [InlineData(Sex.Female, 1975, 3, "72181", InsMismatches.Sex)]

@@ -157,6 +157,15 @@ public class InsMatriculeTest
         Assert.Equal(InsError.Character, Assert.Throws<InsFormatException>(() => InsMatricule.Parse(Encoding.UTF8.GetBytes(typed), InsStyles.Lenient)).Error);
     }
 
+    // INS-8, issue 16: the body on which the old substring-absence property failed by chance; masked by position.
+    [Fact]
+    public void ToMaskedString_Issue16Body_KeepsSevenPositions()
+    {
+        InsMatricule ins = InsMatricule.FromBody("0696144196069");
+        Assert.Equal("0696144********", ins.ToMaskedString());
+        Assert.Equal("19710971*******", InsMatricule.FromBody("1971097101234").ToMaskedString());
+    }
+
     [Fact]
     public void TryParse_StylesAreSeparate()
     {
