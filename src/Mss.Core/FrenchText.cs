@@ -85,7 +85,7 @@ public static class FrenchText
     {
         HealthIdentifierError.None => "L'identifiant est valide.",
         HealthIdentifierError.Empty => "Aucun identifiant n'a été saisi.",
-        HealthIdentifierError.Length => "L'identifiant n'a pas le bon nombre de caractères : 11 pour un RPPS, 9 pour un ADELI ou un FINESS.",
+        HealthIdentifierError.Length => "L'identifiant n'a pas le bon nombre de caractères : 11 pour un RPPS, 9 pour un ADELI ou un FINESS, 12 ou 10 pour un identifiant national.",
         HealthIdentifierError.Character => "L'identifiant contient un caractère non autorisé : uniquement des chiffres (et des lettres majuscules pour un FINESS).",
         HealthIdentifierError.Prefix => "L'identifiant national doit commencer par 8 (numéro RPPS) ou par 0 (numéro ADELI).",
         _ => throw Undefined(nameof(error), error),
