@@ -51,14 +51,29 @@ public readonly struct Ins : IEquatable<Ins>
     /// <returns>True when they differ.</returns>
     public static bool operator !=(Ins left, Ins right) => !left.Equals(right);
 
-    /// <summary>Parses a canonical matricule and an INS OID (INS-1, INS-2, INS-5). Never throws.</summary>
+    /// <summary>
+    /// Parses a canonical matricule and an INS OID (INS-1, INS-2, INS-5). The OID may be written <c>urn:oid:…</c> and carry
+    /// surrounding white space (0.2, see <see cref="InsOid.TryGetKind(ReadOnlySpan{char}, out InsKind)"/>). Never throws.
+    /// </summary>
     /// <param name="matricule">The canonical 15-character matricule.</param>
     /// <param name="oid">One of the four INS OIDs of <see cref="InsOid"/>.</param>
     /// <param name="result">The INS, or <c>default</c>.</param>
     /// <returns>True when both parts are valid.</returns>
-    public static bool TryParse(ReadOnlySpan<char> matricule, ReadOnlySpan<char> oid, out Ins result)
+    public static bool TryParse(ReadOnlySpan<char> matricule, ReadOnlySpan<char> oid, out Ins result) =>
+        TryParse(matricule, oid, InsStyles.None, out result);
+
+    /// <summary>
+    /// Parses a matricule with the leniency of <paramref name="styles"/> (INS-6) and an INS OID (INS-5; <c>urn:oid:…</c>
+    /// and surrounding white space accepted). Never throws.
+    /// </summary>
+    /// <param name="matricule">The matricule, as typed or pasted.</param>
+    /// <param name="oid">One of the four INS OIDs of <see cref="InsOid"/>.</param>
+    /// <param name="styles">What to tolerate in the matricule beyond the canonical form.</param>
+    /// <param name="result">The INS, or <c>default</c>.</param>
+    /// <returns>True when both parts are valid.</returns>
+    public static bool TryParse(ReadOnlySpan<char> matricule, ReadOnlySpan<char> oid, InsStyles styles, out Ins result)
     {
-        if (InsMatricule.TryParse(matricule, out InsMatricule m) && InsOid.TryGetKind(oid, out InsKind kind))
+        if (InsMatricule.TryParse(matricule, styles, out InsMatricule m) && InsOid.TryGetKind(oid, out InsKind kind))
         {
             result = new Ins(m, kind);
             return true;
@@ -68,31 +83,55 @@ public readonly struct Ins : IEquatable<Ins>
         return false;
     }
 
-    /// <summary>Parses a canonical matricule and an INS OID (INS-1, INS-2, INS-5). Never throws; null is refused.</summary>
+    /// <summary>
+    /// Parses a canonical matricule and an INS OID (INS-1, INS-2, INS-5; <c>urn:oid:…</c> and surrounding white space
+    /// accepted in the OID). Never throws; null is refused.
+    /// </summary>
     /// <param name="matricule">The canonical 15-character matricule.</param>
     /// <param name="oid">One of the four INS OIDs of <see cref="InsOid"/>.</param>
     /// <param name="result">The INS, or <c>default</c>.</param>
     /// <returns>True when both parts are valid.</returns>
-    public static bool TryParse(string? matricule, string? oid, out Ins result) => TryParse(matricule.AsSpan(), oid.AsSpan(), out result);
+    public static bool TryParse(string? matricule, string? oid, out Ins result) =>
+        TryParse(matricule.AsSpan(), oid.AsSpan(), InsStyles.None, out result);
 
-    /// <summary>Parses a canonical matricule and an INS OID (INS-5).</summary>
+    /// <summary>
+    /// Parses a canonical matricule and an INS OID (INS-5; <c>urn:oid:…</c> and surrounding white space accepted in the OID).
+    /// Throws only <see cref="ArgumentNullException"/> or <see cref="InsFormatException"/>, whatever the text; the matricule's
+    /// errors come first, then <see cref="InsError.UnknownOid"/>.
+    /// </summary>
     /// <param name="matricule">The canonical 15-character matricule.</param>
     /// <param name="oid">One of the four INS OIDs of <see cref="InsOid"/>.</param>
     /// <returns>The INS.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="InsFormatException">The matricule is refused.</exception>
-    /// <exception cref="ArgumentException">The OID is not an INS OID.</exception>
-    public static Ins Parse(string matricule, string oid)
+    /// <exception cref="ArgumentNullException"><paramref name="matricule"/> or <paramref name="oid"/> is null (named in the exception).</exception>
+    /// <exception cref="InsFormatException">The matricule is refused, or the OID is not an INS OID (<see cref="InsError.UnknownOid"/>).</exception>
+    public static Ins Parse(string matricule, string oid) => Parse(matricule, oid, InsStyles.None);
+
+    /// <summary>
+    /// Parses a matricule with the leniency of <paramref name="styles"/> (INS-6) and an INS OID (INS-5); see
+    /// <see cref="Parse(string, string)"/>.
+    /// </summary>
+    /// <param name="matricule">The matricule, as typed or pasted.</param>
+    /// <param name="oid">One of the four INS OIDs of <see cref="InsOid"/>.</param>
+    /// <param name="styles">What to tolerate in the matricule beyond the canonical form.</param>
+    /// <returns>The INS.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="matricule"/> or <paramref name="oid"/> is null (named in the exception).</exception>
+    /// <exception cref="InsFormatException">The matricule is refused, or the OID is not an INS OID (<see cref="InsError.UnknownOid"/>).</exception>
+    public static Ins Parse(string matricule, string oid, InsStyles styles)
     {
-        InsMatricule m = InsMatricule.Parse(matricule);
+        if (matricule is null)
+        {
+            throw new ArgumentNullException(nameof(matricule));
+        }
+
         if (oid is null)
         {
             throw new ArgumentNullException(nameof(oid));
         }
 
+        InsMatricule m = InsMatricule.Parse(matricule.AsSpan(), styles);
         return InsOid.TryGetKind(oid.AsSpan(), out InsKind kind)
             ? new Ins(m, kind)
-            : throw new ArgumentException("Not an INS OID: expected 1.2.250.1.213.1.4.8, .9, .10 or .11 (INS-5).", nameof(oid));
+            : throw new InsFormatException(InsError.UnknownOid);
     }
 
     /// <inheritdoc/>

@@ -108,6 +108,109 @@ public readonly struct InsBirthPlace : IEquatable<InsBirthPlace>
         }
     }
 
+    /// <summary>
+    /// INS-9: true unless <paramref name="place"/> (from an INS) and the INSEE (COG) code held are known and name different
+    /// departments (or countries). See <see cref="InsIdentityCheck.Compare"/> for the rules, Corsica and the pre-1968 codes.
+    /// </summary>
+    internal static bool Agrees(InsBirthPlace place, ReadOnlySpan<char> insee, int birthYear)
+    {
+        if (place.Kind is BirthPlaceKind.Unknown or BirthPlaceKind.Unexpected || !TryReadInsee(insee, out char corsica, out int code))
+        {
+            return true;
+        }
+
+        int department = code / 1000;
+        bool heldCorsica = corsica != '\0' || department == 20;
+        string insDepartment = place.Department;
+        switch (place.Kind)
+        {
+            case BirthPlaceKind.Corsica:
+                // 20 before 1976, 2A/2B since: only 2A against 2B disagrees.
+                return heldCorsica && (corsica == '\0' || insDepartment == "20" || insDepartment[1] == corsica);
+            case BirthPlaceKind.Overseas:
+                return !heldCorsica && code / 100 == Number(insDepartment);
+            case BirthPlaceKind.Abroad:
+                return !heldCorsica && department == 99 && code % 1000 == Number(place.Country);
+            default:
+                if (heldCorsica)
+                {
+                    return false;
+                }
+
+                int ins = Number(insDepartment);
+                if (department == ins)
+                {
+                    return true;
+                }
+
+                // Codes that changed (decided here, never a false mismatch): Seine and Seine-et-Oise split in 1968;
+                // old NIRs coded Algeria (before 1962) 91-94 and Morocco 95, where the INSEE code is the country.
+                return birthYear < 1968 && ins switch
+                {
+                    75 => department is 92 or 93 or 94,
+                    78 => department is >= 91 and <= 95,
+                    >= 91 and <= 94 => code == 99352,
+                    95 => code == 99350,
+                    _ => false,
+                };
+        }
+    }
+
+    /// <summary>Reads a 5-character INSEE (COG) code, trimmed, 2A/2B in any case; false when unreadable (never a mismatch).</summary>
+    private static bool TryReadInsee(ReadOnlySpan<char> insee, out char corsica, out int code)
+    {
+        corsica = '\0';
+        code = 0;
+        int start = 0;
+        int end = insee.Length;
+        while (start < end && char.IsWhiteSpace(insee[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(insee[end - 1]))
+        {
+            end--;
+        }
+
+        if (end - start != 5)
+        {
+            return false;
+        }
+
+        insee = insee.Slice(start, 5);
+        for (int i = 0; i < 5; i++)
+        {
+            char c = insee[i];
+            if (c is >= '0' and <= '9')
+            {
+                code = (code * 10) + (c - '0');
+            }
+            else if (i == 1 && insee[0] == '2' && c is 'A' or 'B' or 'a' or 'b')
+            {
+                corsica = char.ToUpperInvariant(c);
+                code = (code * 10) + 0; // 2A/2B: department read as 20, told apart by the letter.
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int Number(string digits)
+    {
+        int n = 0;
+        foreach (char c in digits)
+        {
+            n = (n * 10) + (c - '0');
+        }
+
+        return n;
+    }
+
     private static string[] BuildCodes(int count, int width)
     {
         var codes = new string[count];

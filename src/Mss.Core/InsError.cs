@@ -4,6 +4,8 @@ namespace Mss.Core;
 /// Why a text is not a valid canonical INS matricule (INS-1, INS-2, INS-4).
 /// When several apply, the first in declaration order is reported:
 /// <see cref="Empty"/>, then <see cref="Length"/>, then <see cref="Character"/>, then <see cref="Key"/>.
+/// <see cref="UnknownOid"/> (0.2) is only given by <see cref="Ins.Parse(string, string)"/>, after the matricule's own errors.
+/// The French sentence for a user is <see cref="FrenchText.Describe(InsError)"/>.
 /// </summary>
 public enum InsError
 {
@@ -24,4 +26,10 @@ public enum InsError
 
     /// <summary>The two-digit key does not match the body (INS-2, with the Corsica substitution).</summary>
     Key,
+
+    /// <summary>
+    /// The OID given with the matricule is not one of the four INS OIDs (INS-5, 0.2): only <see cref="Ins.Parse(string, string)"/>
+    /// reports it, through <see cref="InsFormatException"/>; <see cref="InsMatricule.Validate(System.ReadOnlySpan{char})"/> never does.
+    /// </summary>
+    UnknownOid,
 }

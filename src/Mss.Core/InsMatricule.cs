@@ -24,6 +24,11 @@ namespace Mss.Core;
 /// The matricule is the patient's social-security number (INS-8): the debugger shows it masked,
 /// exceptions never carry it; use <see cref="ToMaskedString"/> in logs.
 /// </para>
+/// <para>
+/// Input as people type it (INS-6) is opt-in through <see cref="InsStyles"/>: white space, dots, hyphens and invisible
+/// characters (soft hyphen, zero-width space…) are ignored; any other stray character (<c>/</c>, <c>_</c>) is an
+/// <see cref="InsError.Character"/> error, never <see cref="InsError.Length"/> (0.2).
+/// </para>
 /// <para>The whole value packs into 64 bits: parsing, equality and formatting allocate nothing.</para>
 /// </remarks>
 [DebuggerDisplay("{ToMaskedString(),nq}")]
@@ -484,7 +489,13 @@ public readonly struct InsMatricule : IEquatable<InsMatricule>
     private static ulong Pack(ulong number, int corsica, int key) =>
         number | ((ulong)corsica << CorsicaShift) | ((ulong)key << KeyShift);
 
-    /// <summary>INS-6: drops separators and folds 2a/2b as <paramref name="styles"/> allows, then runs the canonical core.</summary>
+    /// <summary>
+    /// INS-6: drops separators and folds 2a/2b as <paramref name="styles"/> allows, then runs the canonical core.
+    /// With <see cref="InsStyles.AllowSeparators"/>, a character that is neither a separator nor an ASCII digit or
+    /// <c>A</c>/<c>B</c> (<c>a</c>/<c>b</c> with <see cref="InsStyles.IgnoreCase"/>) is a <see cref="InsError.Character"/>
+    /// error wherever it stands and whatever the length (decided here, 0.2): <c>/</c> or <c>_</c> between groups is never
+    /// reported as <see cref="InsError.Length"/>.
+    /// </summary>
     private static InsError ParseStyled(ReadOnlySpan<char> s, InsStyles styles, out InsMatricule result)
     {
         if (styles == InsStyles.None)
@@ -496,6 +507,7 @@ public readonly struct InsMatricule : IEquatable<InsMatricule>
         bool ignoreCase = (styles & InsStyles.IgnoreCase) != 0;
         Span<char> buffer = stackalloc char[Length];
         int count = 0;
+        bool tooLong = false;
         foreach (char c in s)
         {
             if (separators && IsSeparator(c))
@@ -503,20 +515,45 @@ public readonly struct InsMatricule : IEquatable<InsMatricule>
                 continue;
             }
 
-            if (count == Length)
+            char folded = ignoreCase && c is 'a' or 'b' ? (char)(c - ('a' - 'A')) : c;
+            if (separators && !(folded is (>= '0' and <= '9') or 'A' or 'B'))
             {
                 result = default;
-                return InsError.Length;
+                return InsError.Character;
             }
 
-            buffer[count++] = ignoreCase && c is 'a' or 'b' ? (char)(c - ('a' - 'A')) : c;
+            if (count == Length)
+            {
+                if (!separators)
+                {
+                    result = default;
+                    return InsError.Length;
+                }
+
+                tooLong = true;
+                continue;
+            }
+
+            buffer[count++] = folded;
+        }
+
+        if (tooLong)
+        {
+            result = default;
+            return InsError.Length;
         }
 
         return ParseCore(buffer.Slice(0, count), out result);
     }
 
-    /// <summary>INS-6: "spaces" means any Unicode white space (non-breaking ones included); dots and hyphens too.</summary>
-    private static bool IsSeparator(char c) => c is ' ' or '.' or '-' || char.IsWhiteSpace(c);
+    /// <summary>
+    /// INS-6: "spaces" means any Unicode white space (non-breaking ones included); dots and hyphens too; and, decided
+    /// here (0.2), the invisible characters a copy from a web page or a PDF leaves between groups: soft hyphen U+00AD,
+    /// zero-width space U+200B, zero-width non-joiner and joiner U+200C/U+200D, word joiner U+2060 and zero-width
+    /// no-break space (BOM) U+FEFF. A person cannot see them, so they cannot be blamed for them.
+    /// </summary>
+    private static bool IsSeparator(char c) =>
+        c is ' ' or '.' or '-' or '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' || char.IsWhiteSpace(c);
 
     /// <summary>UTF-8 input: an ASCII canonical text is widened in place; anything else is transcoded, then parsed as UTF-16.</summary>
     private static InsError ParseUtf8(ReadOnlySpan<byte> utf8, InsStyles styles, out InsMatricule result)

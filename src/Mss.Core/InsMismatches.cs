@@ -6,6 +6,7 @@ namespace Mss.Core;
 /// Where the identity an INS encodes disagrees with the identity the vendor holds (INS-9, 0.2). Unknown values (a birth
 /// month coded 20–99, no birth place) are never mismatches. A parent's Carte Vitale number entered for a child typically
 /// shows as <see cref="Sex"/>, <see cref="BirthYear"/> and <see cref="BirthMonth"/> (seed 000).
+/// Returned by <see cref="InsIdentityCheck.Compare"/>; the French text for the user is <see cref="FrenchText.Describe(InsMismatches)"/>.
 /// </summary>
 [Flags]
 public enum InsMismatches

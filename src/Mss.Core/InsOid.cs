@@ -17,12 +17,26 @@ public static class InsOid
     /// <summary>INS-NIR demo: 1.2.250.1.213.1.4.11.</summary>
     public const string NirDemo = "1.2.250.1.213.1.4.11";
 
-    /// <summary>Reads an OID (exact text, no surrounding space) as an <see cref="InsKind"/> (INS-5). Never throws.</summary>
-    /// <param name="oid">The OID, possibly null.</param>
-    /// <param name="kind">The kind, or <see cref="InsKind.Unknown"/> when the OID is not one of the four INS OIDs.</param>
-    /// <returns>True when the OID is an INS OID.</returns>
+    /// <summary>The prefix of an OID written as a URN (RFC 3001), as FHIR writes identifier systems (INS-5, 0.2).</summary>
+    public const string UrnPrefix = "urn:oid:";
+
+    /// <summary>
+    /// Reads an OID as an <see cref="InsKind"/> (INS-5). Accepts the dotted OID (<c>1.2.250.1.213.1.4.8</c>) and, since
+    /// 0.2, its URN form <c>urn:oid:1.2.250.1.213.1.4.8</c> (FHIR; <c>urn:oid:</c> in any case, RFC 8141), either with
+    /// surrounding white space (any Unicode white space). The OID itself must match exactly: no leading zeros, no
+    /// trailing dot, no space inside. Never throws.
+    /// </summary>
+    /// <param name="oid">The OID, possibly empty.</param>
+    /// <param name="kind">The kind, or <see cref="InsKind.Unknown"/> when the text is not one of the four INS OIDs.</param>
+    /// <returns>True when the text is an INS OID.</returns>
     public static bool TryGetKind(ReadOnlySpan<char> oid, out InsKind kind)
     {
+        oid = Trim(oid);
+        if (oid.Length > UrnPrefix.Length && oid.Slice(0, UrnPrefix.Length).Equals(UrnPrefix.AsSpan(), StringComparison.OrdinalIgnoreCase))
+        {
+            oid = oid.Slice(UrnPrefix.Length);
+        }
+
         kind = oid switch
         {
             Nir => InsKind.Nir,
@@ -33,6 +47,12 @@ public static class InsOid
         };
         return kind != InsKind.Unknown;
     }
+
+    /// <summary>Reads an OID as an <see cref="InsKind"/>; see <see cref="TryGetKind(ReadOnlySpan{char}, out InsKind)"/>. Never throws; null is refused.</summary>
+    /// <param name="oid">The OID, possibly null.</param>
+    /// <param name="kind">The kind, or <see cref="InsKind.Unknown"/>.</param>
+    /// <returns>True when the text is an INS OID.</returns>
+    public static bool TryGetKind(string? oid, out InsKind kind) => TryGetKind(oid.AsSpan(), out kind);
 
     /// <summary>The OID of an <see cref="InsKind"/> (INS-5).</summary>
     /// <param name="kind">A known kind.</param>
@@ -46,4 +66,21 @@ public static class InsOid
         InsKind.NirDemo => NirDemo,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only NIR, NIA, test and demo INS have an OID (INS-5)."),
     };
+
+    private static ReadOnlySpan<char> Trim(ReadOnlySpan<char> s)
+    {
+        int start = 0;
+        while (start < s.Length && char.IsWhiteSpace(s[start]))
+        {
+            start++;
+        }
+
+        int end = s.Length;
+        while (end > start && char.IsWhiteSpace(s[end - 1]))
+        {
+            end--;
+        }
+
+        return s.Slice(start, end - start);
+    }
 }

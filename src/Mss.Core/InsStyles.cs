@@ -14,7 +14,12 @@ public enum InsStyles
 
     /// <summary>
     /// Ignore any Unicode white space (non-breaking spaces included), dots and hyphens anywhere:
-    /// between groups, before and after (<c>"2 84 05 2A 321 025 52"</c>).
+    /// between groups, before and after (<c>"2 84 05 2A 321 025 52"</c>). Also ignored (decided here, 0.2): the invisible
+    /// characters a copy from a web page or a PDF leaves between groups, soft hyphen U+00AD, zero-width space U+200B,
+    /// U+200C, U+200D, word joiner U+2060 and U+FEFF.
+    /// Any other character that cannot be in a matricule (<c>/</c>, <c>_</c>, a letter other than A/B, a full-width
+    /// digit…) is an <see cref="InsError.Character"/> error wherever it stands, never <see cref="InsError.Length"/>, even
+    /// when the text is also too long: the person sees which character to remove (INS-6, 0.2).
     /// </summary>
     AllowSeparators = 1,
 

@@ -126,6 +126,46 @@ public class InsMatriculeTest
         Assert.False(InsMatricule.TryParse(typed, out _));
     }
 
+    // INS-6 (0.2, decided here): invisible characters a copy from a web page or a PDF leaves between groups are separators.
+    [Theory]
+    [InlineData("2\u200B79\u200B03\u200B51\u200B215\u200B189\u200B89")] // zero-width space
+    [InlineData("2\u00AD79\u00AD03\u00AD51\u00AD215\u00AD189\u00AD89")] // soft hyphen
+    [InlineData("\uFEFF2 79 03 51 215\u2060189\u200C89\u200D")] // BOM, word joiner, ZWNJ, ZWJ
+    public void TryParse_Lenient_InvisibleSeparators_Accepted(string typed)
+    {
+        Assert.True(InsMatricule.TryParse(typed, InsStyles.Lenient, out InsMatricule ins));
+        Assert.Equal("279035121518989", ins.ToString());
+        Assert.True(InsMatricule.TryParse(Encoding.UTF8.GetBytes(typed), InsStyles.Lenient, out InsMatricule utf8));
+        Assert.Equal(ins, utf8);
+        Assert.Equal(InsError.Length, InsMatricule.Validate(typed));
+    }
+
+    // INS-6 (0.2, decided here): '/' and '_' between groups are Character errors, never Length, even when also too long.
+    [Theory]
+    [InlineData("2/79/03/51/215/189/89")]
+    [InlineData("2_79_03_51_215_189_89")]
+    [InlineData("2 79 03 51 215 189/89")]
+    [InlineData("279035121518989/")]
+    [InlineData("/279035121518989")]
+    [InlineData("2 79 03 51 215 189 89 12_")]
+    [InlineData("2 79 03 51 215 189 89 1\u200B2/3")]
+    public void Validate_Lenient_SlashOrUnderscore_CharacterNeverLength(string typed)
+    {
+        Assert.Equal(InsError.Character, InsMatricule.Validate(typed, InsStyles.Lenient));
+        Assert.Equal(InsError.Character, InsMatricule.Validate(typed, InsStyles.AllowSeparators));
+        Assert.Equal(InsError.Character, Assert.Throws<InsFormatException>(() => InsMatricule.Parse(typed, InsStyles.Lenient)).Error);
+        Assert.Equal(InsError.Character, Assert.Throws<InsFormatException>(() => InsMatricule.Parse(Encoding.UTF8.GetBytes(typed), InsStyles.Lenient)).Error);
+    }
+
+    // INS-8, issue 16: the body on which the old substring-absence property failed by chance; masked by position.
+    [Fact]
+    public void ToMaskedString_Issue16Body_KeepsSevenPositions()
+    {
+        InsMatricule ins = InsMatricule.FromBody("0696144196069");
+        Assert.Equal("0696144********", ins.ToMaskedString());
+        Assert.Equal("19710971*******", InsMatricule.FromBody("1971097101234").ToMaskedString());
+    }
+
     [Fact]
     public void TryParse_StylesAreSeparate()
     {
@@ -302,8 +342,11 @@ public class InsMatriculeTest
         Assert.Equal(InsError.Length, InsMatricule.Validate(twenty));
         Assert.Equal(InsError.Length, InsMatricule.Validate("27903512151898912345�"));
         Assert.Equal(InsError.Length, InsMatricule.Validate([.. "2790351215189"u8, 0xFF, 0xFE, 0x38, 0x39]));
+        // 0.2, INS-6: in lenient style a stray character is a Character error whatever the length, in UTF-8 as in UTF-16.
         byte[] lenientSixteen = [.. "2 79 03 51 215 189 89 "u8, 0xFF];
-        Assert.Equal(InsError.Length, Assert.Throws<InsFormatException>(() => InsMatricule.Parse(lenientSixteen, InsStyles.Lenient)).Error);
+        Assert.Equal(InsError.Character, Assert.Throws<InsFormatException>(() => InsMatricule.Parse(lenientSixteen, InsStyles.Lenient)).Error);
+        Assert.Equal(InsError.Character, InsMatricule.Validate("2 79 03 51 215 189 89 \uFFFD", InsStyles.Lenient));
+        Assert.Equal(InsError.Length, InsMatricule.Validate("2 79 03 51 215 189 89 1", InsStyles.Lenient));
         byte[] lenientFifteen = [.. "2 79 03 51 215 189 8"u8, 0xFF];
         Assert.Equal(InsError.Character, Assert.Throws<InsFormatException>(() => InsMatricule.Parse(lenientFifteen, InsStyles.Lenient)).Error);
         Assert.False(InsMatricule.TryParse([.. "2 79 03 51 215 189 8"u8, 0xC3], InsStyles.Lenient, out InsMatricule refused));
