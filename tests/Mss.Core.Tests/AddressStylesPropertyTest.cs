@@ -106,6 +106,26 @@ public class AddressStylesPropertyTest
             || (MssAddress.Validate(d.Typed) != AddressError.None && !MssAddress.TryParse(d.Typed, out _)
                 && MssAddress.Validate(d.Typed.AsSpan(), AddressStyles.None) != AddressError.None));
 
+    // INS-8: whatever the styles and the decoration, a refused patient address never shows its INS in the exception.
+    [Property]
+    public Property Parse_Refused_ExceptionNeverCarriesIns(InsBody body) =>
+        Prop.ForAll(Decorated().ToArbitrary(), Gen.Choose(0, 99).ToArbitrary(), (d, key) =>
+        {
+            string ins = InsGenerators.WithKey(body.Value, key);
+            string typed = d.Typed.Replace(d.Canonical, ins + "@patient.mssante.fr", StringComparison.OrdinalIgnoreCase) + (key % 2 == 0 ? "," : string.Empty);
+            try
+            {
+                MssAddress.Parse(typed, AddressStyles.Lenient);
+                return key % 2 != 0;
+            }
+            catch (MssAddressFormatException e)
+            {
+                string shown = e.ToString();
+                return !shown.Contains(body.Value.Substring(0, 7), StringComparison.Ordinal)
+                    && !shown.Contains(body.Value.Substring(6), StringComparison.Ordinal);
+            }
+        });
+
     // Characters that break decorations: brackets, quotes, escapes, separators, white space, non-ASCII.
     private static readonly char[] DecorationMutations =
         ['<', '>', '"', '\\', ',', ';', ':', '@', ' ', '\u00A0', '\u3000', '\u200B', '\uFEFF', 'a', 'A', '_', '.', '\u00E9', '\uD83D', '\u0000'];
