@@ -33,8 +33,9 @@ namespace Mss.Core;
 /// (<see cref="ToString(string, IFormatProvider)"/>, <c>$"{address:M}"</c>) masks it (INS-8).
 /// </para>
 /// <para>
-/// Validation allocates nothing. Parsing a patient address allocates nothing (the INS packs into 64 bits); parsing a
-/// canonical professional address from a string keeps that string; from UTF-8 it builds the one string. Why a domain is
+/// Validation allocates nothing, with or without <see cref="AddressStyles"/>; nor do equality and hashing. Parsing a
+/// patient address allocates nothing (the INS packs into 64 bits); parsing a canonical professional address from a
+/// string keeps that string; from UTF-8 or decorated text it builds the one string. Why a domain is
 /// refused, for a message to the user: <see cref="MssDomain.Classify(ReadOnlySpan{char})"/>.
 /// </para>
 /// </remarks>
