@@ -9,8 +9,11 @@ namespace Mss.Core.Benchmarks;
 /// <summary>
 /// MSSanté address validation and parsing (issue 3) on a fixed, shuffled mix of 1,000 addresses (seed 42): 800 patient
 /// addresses (8 Corsican), 100 professional ones (canonical), 100 invalid (30 wrong INS keys, 70 look-alike domains,
-/// suffix tricks, display names, punycode, non-ASCII, '_', trailing dot). Baselines: MimeKit and System.Net.Mail parsers followed by the domain and INS
-/// checks vendors write by hand. Results are per address (OperationsPerInvoke).
+/// suffix tricks, display names, punycode, non-ASCII, '_' at a label's start, trailing dot). Baselines: MimeKit and
+/// System.Net.Mail parsers followed by the domain and INS checks vendors write by hand. Results are per address
+/// (OperationsPerInvoke). 0.2: the same addresses decorated as people type them (white space, display names, quoted
+/// names, angle brackets, <c>mailto:</c>) for <see cref="AddressStyles.Lenient"/> (ADDR-6), and equality and hashing
+/// with case ignored (ADDR-1) on the 900 valid ones against copies in another case.
 /// Run: <c>dotnet run -c Release --project benchmarks/Mss.Core.Benchmarks -- --filter '*MssAddress*'</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -29,13 +32,21 @@ public class MssAddressBenchmarks
         "jean.dupont@ch-nord.mss\u0430nte.fr",
         "jean.dupont@xn--mssant-bva.fr",
         "Jean Dupont <jean.dupont@ch-nord.mssante.fr>",
-        "jean.dupont@ehpad_dumoulin.mssante.fr",
+        "jean.dupont@_ehpad.mssante.fr",
         "jean.dupont@gmail.com",
         "jean.dupont@ch-nord.mssante.fr.",
     ];
 
     private static readonly string[] Names = ["jean.dupont", "secretariat", "m.martin", "accueil-urgences", "no_reply", "Dr.Claire.Bernard"];
-    private static readonly string[] Domains = ["ch-nord.mssante.fr", "chu-lyon.mssante.fr", "cpts123.mssante.fr", "medecin.mssante.fr", "pharmacie.mssante.fr", "ap-hm.mssante.fr"];
+    private static readonly string[] Domains = ["ch-nord.mssante.fr", "chu-lyon.mssante.fr", "cpts123.mssante.fr", "medecin.mssante.fr", "pharmacie.mssante.fr", "ap-hm.mssante.fr", "ehpad_dumoulin.mssante.fr"];
+
+    // ADDR-6: how people type or paste an address; {0} is the bare address.
+    private static readonly string[] Decorations = ["{0}", " {0} ", "Dr Jean Durand <{0}>", "\"Durand, Jean\" <{0}>", "<{0}>", "mailto:{0}", "\u00A0<mailto:{0}>\t"];
+
+    private string[] _decorated = [];
+    private byte[][] _decoratedUtf8 = [];
+    private MssAddress[] _addresses = [];
+    private MssAddress[] _otherCase = [];
 
     [GlobalSetup]
     public void Setup()
@@ -71,6 +82,19 @@ public class MssAddressBenchmarks
         {
             throw new InvalidOperationException($"The set must hold 900 valid addresses, not {valid}.");
         }
+
+        _decorated = _inputs.Select((s, i) => string.Format(CultureInfo.InvariantCulture, Decorations[i % Decorations.Length], s)).ToArray();
+        _decoratedUtf8 = _decorated.Select(Encoding.UTF8.GetBytes).ToArray();
+        for (int i = 0; i < Count; i++)
+        {
+            if (MssAddress.Validate(_inputs[i]) == AddressError.None && MssAddress.Validate(_decorated[i].AsSpan(), AddressStyles.Lenient) != AddressError.None)
+            {
+                throw new InvalidOperationException("A decorated valid address must stay valid with AddressStyles.Lenient.");
+            }
+        }
+
+        _addresses = _inputs.Where(s => MssAddress.Validate(s) == AddressError.None).Select(MssAddress.Parse).ToArray();
+        _otherCase = _addresses.Select(a => MssAddress.Parse(SwapCase(a.ToString()), AddressStyles.IgnoreCase)).ToArray();
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Count)]
@@ -181,6 +205,94 @@ public class MssAddressBenchmarks
         return valid;
     }
 
+    /// <summary>ADDR-6: decorated addresses (a seventh bare, the rest with white space, display names, brackets, mailto:).</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int Validate_Lenient_Utf16()
+    {
+        int valid = 0;
+        foreach (string s in _decorated)
+        {
+            if (MssAddress.Validate(s.AsSpan(), AddressStyles.Lenient) == AddressError.None)
+            {
+                valid++;
+            }
+        }
+
+        return valid;
+    }
+
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int Validate_Lenient_Utf8()
+    {
+        int valid = 0;
+        foreach (byte[] b in _decoratedUtf8)
+        {
+            if (MssAddress.Validate(b, AddressStyles.Lenient) == AddressError.None)
+            {
+                valid++;
+            }
+        }
+
+        return valid;
+    }
+
+    /// <summary>ADDR-6 then the value: decorated input always gives a new canonical string (or none for a patient).</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int TryParse_Lenient_String()
+    {
+        int valid = 0;
+        foreach (string s in _decorated)
+        {
+            if (MssAddress.TryParse(s, AddressStyles.Lenient, out _))
+            {
+                valid++;
+            }
+        }
+
+        return valid;
+    }
+
+    /// <summary>ADDR-1 (0.2): each valid address against the same address in swapped case (equal); OperationsPerInvoke counts 1,000.</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int Equals_IgnoreCase()
+    {
+        int equal = 0;
+        MssAddress[] left = _addresses;
+        MssAddress[] right = _otherCase;
+        for (int i = 0; i < left.Length; i++)
+        {
+            if (left[i] == right[i])
+            {
+                equal++;
+            }
+        }
+
+        return equal;
+    }
+
+    /// <summary>ADDR-1 (0.2): the case-insensitive hash of each valid address.</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int GetHashCode_IgnoreCase()
+    {
+        int hash = 0;
+        foreach (MssAddress a in _otherCase)
+        {
+            hash ^= a.GetHashCode();
+        }
+
+        return hash;
+    }
+
+    private static string SwapCase(string text) =>
+        string.Create(text.Length, text, static (chars, source) =>
+        {
+            for (int i = 0; i < chars.Length; i++)
+            {
+                char c = source[i];
+                chars[i] = char.IsAsciiLetterUpper(c) ? char.ToLowerInvariant(c) : char.IsAsciiLetterLower(c) ? char.ToUpperInvariant(c) : c;
+            }
+        });
+
     private static string PatientAddress(Random random, bool corsican)
     {
         string department = corsican ? (random.Next(2) == 0 ? "2A" : "2B") : random.Next(1, 96).ToString("00", CultureInfo.InvariantCulture);
@@ -204,10 +316,15 @@ public class MssAddressBenchmarks
 
         foreach (char c in domain)
         {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_'))
             {
                 return false;
             }
+        }
+
+        if (domain[0] == '_' || domain.Contains("._", StringComparison.Ordinal) || domain.Contains("_.", StringComparison.Ordinal))
+        {
+            return false;
         }
 
         if (!domain.Equals("patient.mssante.fr", StringComparison.OrdinalIgnoreCase))

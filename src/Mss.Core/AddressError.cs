@@ -18,8 +18,10 @@ public enum AddressError
 
     /// <summary>
     /// Not a bare address of ADDR-3: display name, comment, quoted local part, white space or control character,
-    /// misplaced dot, empty label, label starting or ending with a hyphen, <c>_</c> in the domain, an <c>xn--</c>
-    /// (punycode) label, or any non-ASCII character.
+    /// misplaced dot, empty label, label starting or ending with a hyphen or an underscore (an underscore inside a label is
+    /// accepted since 0.2), an <c>xn--</c> (punycode) label, or any non-ASCII character. With <see cref="AddressStyles"/>,
+    /// also a decoration that does not frame exactly one address (unbalanced angle brackets, text after '&gt;', an
+    /// unquoted '@', ',', ';', ':' or '&gt;' in the display name).
     /// </summary>
     Syntax,
 

@@ -36,7 +36,7 @@ internal static class AddressSyntax
 
     /// <summary>
     /// ASCII classes (ADDR-3): bit 1 RFC 5322 atext, bit 2 letter/digit/hyphen, bit 4 upper-case letter, bit 8 allowed in a
-    /// domain (letter, digit, hyphen, dot).
+    /// domain (letter, digit, hyphen, dot, and since 0.2 underscore: seed 002's <c>ehpad_dumoulin.mssante.fr</c>).
     /// </summary>
     private static ReadOnlySpan<byte> Classes =>
     [
@@ -45,7 +45,7 @@ internal static class AddressSyntax
         0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 11, 8, 1,
         11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 0, 0, 0, 1, 0, 1,
         0, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15,
-        15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 0, 0, 0, 1, 1,
+        15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 0, 0, 0, 1, 9,
         1, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11,
         11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 1, 1, 1, 1, 0,
     ];
@@ -264,7 +264,10 @@ internal static class AddressSyntax
         return AddressError.None;
     }
 
-    /// <summary>ADDR-3 on the label <c>s[start..end)</c>: not empty, at most 63, no hyphen at either end, not punycode.</summary>
+    /// <summary>
+    /// ADDR-3 on the label <c>s[start..end)</c>: not empty, at most 63, no hyphen or underscore at either end (0.2), not
+    /// punycode.
+    /// </summary>
     private static void CheckLabel(ReadOnlySpan<char> s, int start, int end, ref bool syntax, ref bool tooLong)
     {
         int length = end - start;
@@ -275,8 +278,11 @@ internal static class AddressSyntax
         }
 
         tooLong |= length > MssAddress.MaxLabelLength;
-        syntax |= s[start] == '-' || s[end - 1] == '-' || (length >= 4 && IsPunycode(s.Slice(start, length)));
+        syntax |= IsLabelEdgeForbidden(s[start]) || IsLabelEdgeForbidden(s[end - 1]) || (length >= 4 && IsPunycode(s.Slice(start, length)));
     }
+
+    /// <summary>ADDR-3: a hyphen, or (0.2) an underscore, may be inside a domain label but not at either end.</summary>
+    internal static bool IsLabelEdgeForbidden(uint c) => c is '-' or '_';
 
     /// <summary>
     /// The patient shape without vectors (ADDR-2): 15 ASCII digits, '@', <c>patient.mssante.fr</c> in any case. False
@@ -337,8 +343,9 @@ internal static class AddressSyntax
     }
 
     /// <summary>
-    /// ADDR-1 on a domain already checked by ADDR-3 (letters, digits, hyphens and dots only, so OR 0x20 lower-cases
-    /// exactly): one or more labels, then <c>.mssante.fr</c>, case ignored.
+    /// ADDR-1 on a domain already checked by ADDR-3 (letters, digits, hyphens, underscores and dots only; OR 0x20
+    /// lower-cases letters and turns no other of them into a letter): one or more labels, then <c>.mssante.fr</c>, case
+    /// ignored.
     /// </summary>
     internal static bool IsTrustSpace(ReadOnlySpan<char> domain)
     {
@@ -381,8 +388,8 @@ internal static class AddressSyntax
         return true;
     }
 
-    /// <summary>A letter, digit or hyphen (ADDR-3 label characters).</summary>
-    internal static bool IsLetterDigitHyphen(char c) => c < 128 && (Classes[c] & LetterDigitHyphen) != 0;
+    /// <summary>A character of an ADDR-3 domain label: letter, digit, hyphen or (0.2) underscore.</summary>
+    internal static bool IsLabelChar(char c) => c != '.' && c < 128 && (Classes[c] & DomainChar) != 0;
 
 #if NET8_0_OR_GREATER
     // The patient domain as lower-case text and, per character, the bit that may differ by case (letters only: a
@@ -573,7 +580,7 @@ internal static class AddressSyntax
                 domainLanes = live & ~localLanes & ~firstAt;
             }
 
-            uint domainOk = (ldh | isDot).ExtractMostSignificantBits();
+            uint domainOk = (ldh | isDot | Vector128.Equals(v, Vector128.Create((byte)'_'))).ExtractMostSignificantBits();
             syntax |= (~domainOk & domainLanes) != 0;
             upperLanes |= Vector128.LessThanOrEqual(v - Vector128.Create((byte)'A'), Vector128.Create((byte)25)).ExtractMostSignificantBits() & domainLanes;
             for (uint d = dots & domainLanes; d != 0; d &= d - 1)
@@ -603,7 +610,8 @@ internal static class AddressSyntax
             return true;
         }
 
-        // Only letters, digits, hyphens and dots are left in the domain: OR 0x20 lower-cases exactly.
+        // Only letters, digits, hyphens, underscores and dots are left in the domain; the suffix test below folds
+        // letters only (SuffixFold), and '_' | 0x20 is '\x7F', never a letter.
         const string Suffix = MssAddress.TrustSpaceSuffix;
         if (length - atIndex - 1 <= Suffix.Length)
         {
@@ -649,7 +657,7 @@ internal static class AddressSyntax
         }
 
         tooLong |= length > MssAddress.MaxLabelLength;
-        syntax |= Unit(ref start, labelStart) == '-' || Unit(ref start, end - 1) == '-'
+        syntax |= IsLabelEdgeForbidden(Unit(ref start, labelStart)) || IsLabelEdgeForbidden(Unit(ref start, end - 1))
             || (length >= 4 && (Unit(ref start, labelStart) | 0x20) == 'x' && (Unit(ref start, labelStart + 1) | 0x20) == 'n'
                 && Unit(ref start, labelStart + 2) == '-' && Unit(ref start, labelStart + 3) == '-');
     }

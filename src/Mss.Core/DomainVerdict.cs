@@ -15,8 +15,9 @@ public enum DomainVerdict
 
     /// <summary>
     /// Not a domain of ADDR-3: empty, longer than 253 characters, an empty label (leading, trailing or double dot), a
-    /// label over 63 characters or starting or ending with a hyphen, or a character other than letters, digits, hyphens
-    /// and dots (<c>_</c>, space, '@', '&gt;'…).
+    /// label over 63 characters or starting or ending with a hyphen or an underscore, or a character other than letters,
+    /// digits, hyphens, underscores and dots (space, '@', '&gt;'…). Since 0.2 an underscore inside a label is accepted
+    /// (<c>ehpad_dumoulin.mssante.fr</c>, seed 002).
     /// </summary>
     Malformed,
 

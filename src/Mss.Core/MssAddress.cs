@@ -13,22 +13,34 @@ namespace Mss.Core;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The canonical form keeps the local part's case and lower-cases the domain (ADDR-1); equality and hashing follow it,
-/// so they ignore the domain's case only. A patient address holds its INS packed in 64 bits and no string.
+/// The canonical form keeps the local part's case as typed and lower-cases the domain (ADDR-1). Since 0.2, equality and
+/// hashing ignore ASCII case in the whole address, local part included (ADDR-1, decided here: MSSanté operators deliver
+/// case-insensitively and the Annuaire publishes lower case): <c>Jean.Dupont@ch.mssante.fr</c> and
+/// <c>jean.dupont@ch.mssante.fr</c> are the same address, although their <see cref="ToString()"/> differ. A patient address
+/// holds its INS packed in 64 bits and no string.
+/// </para>
+/// <para>
+/// Strict parsing (the default) takes the bare address only (ADDR-3). With <see cref="AddressStyles"/>, parsing also
+/// takes addresses as people type them (ADDR-6): white space around, a display name and angle brackets, a
+/// <c>mailto:</c> prefix, a lower-case <c>2a</c>/<c>2b</c> in a patient INS; the result is the canonical address.
 /// </para>
 /// <para>
 /// <c>default(MssAddress)</c> is the "no address" value: <see cref="IsDefault"/> is true, <see cref="ToString()"/>,
 /// <see cref="LocalPart"/> and <see cref="Domain"/> return the empty string and <see cref="IsPatient"/> is false.
 /// </para>
-/// <para>A patient address carries an INS: the debugger shows it masked, exceptions never carry it (INS-8).</para>
 /// <para>
-/// Validation allocates nothing. Parsing a patient address allocates nothing (the INS packs into 64 bits); parsing a
-/// canonical professional address from a string keeps that string; from UTF-8 it builds the one string. Why a domain is
+/// A patient address carries an INS: the debugger shows it masked, exceptions never carry it, and the format <c>"M"</c>
+/// (<see cref="ToString(string, IFormatProvider)"/>, <c>$"{address:M}"</c>) masks it (INS-8).
+/// </para>
+/// <para>
+/// Validation allocates nothing, with or without <see cref="AddressStyles"/>; nor do equality and hashing. Parsing a
+/// patient address allocates nothing (the INS packs into 64 bits); parsing a canonical professional address from a
+/// string keeps that string; from UTF-8 or decorated text it builds the one string. Why a domain is
 /// refused, for a message to the user: <see cref="MssDomain.Classify(ReadOnlySpan{char})"/>.
 /// </para>
 /// </remarks>
 [DebuggerDisplay("{DebuggerDisplay,nq}")]
-public readonly struct MssAddress : IEquatable<MssAddress>
+public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
 #if NET8_0_OR_GREATER
     , ISpanParsable<MssAddress>, ISpanFormattable, IUtf8SpanParsable<MssAddress>, IUtf8SpanFormattable
 #endif
@@ -86,7 +98,7 @@ public readonly struct MssAddress : IEquatable<MssAddress>
 
     private string DebuggerDisplay => IsPatient ? _ins.ToMaskedString() + "@" + PatientDomain : ToString();
 
-    /// <summary>Compares two addresses: local part case-sensitive, domain case-insensitive (ADDR-1).</summary>
+    /// <summary>Compares two addresses, ignoring ASCII case in the whole address (ADDR-1, 0.2).</summary>
     /// <param name="left">The first address.</param>
     /// <param name="right">The second address.</param>
     /// <returns>True when equal.</returns>
@@ -118,6 +130,36 @@ public readonly struct MssAddress : IEquatable<MssAddress>
     /// <param name="result">The address, or <c>default</c> when refused.</param>
     /// <returns>True when valid.</returns>
     public static bool TryParse(ReadOnlySpan<byte> utf8, out MssAddress result) => ParseUtf8(utf8, out result) == AddressError.None;
+
+    /// <summary>
+    /// Parses an MSSanté address as people type it, within what <paramref name="styles"/> allows (ADDR-6): white space
+    /// around, a display name with angle brackets (<c>"Durand, Jean" &lt;jean.durand@ch.mssante.fr&gt;</c>), a
+    /// <c>mailto:</c> prefix, a lower-case <c>2a</c>/<c>2b</c> in a patient INS. The result is the canonical address; two
+    /// addresses, or one outside the trust space, are still refused (ADDR-1…ADDR-3). Never throws; bits of
+    /// <paramref name="styles"/> outside <see cref="AddressStyles.Lenient"/> are ignored.
+    /// </summary>
+    /// <param name="s">The text.</param>
+    /// <param name="styles">What may surround or differ from the bare address; <see cref="AddressStyles.None"/> is strict.</param>
+    /// <param name="result">The canonical address, or <c>default</c> when refused.</param>
+    /// <returns>True when valid.</returns>
+    public static bool TryParse(ReadOnlySpan<char> s, AddressStyles styles, out MssAddress result) =>
+        ParseStyled(s, null, styles, out result) == AddressError.None;
+
+    /// <summary>Parses an MSSanté address as people type it (ADDR-6); see <see cref="TryParse(ReadOnlySpan{char}, AddressStyles, out MssAddress)"/>. Never throws; null is refused.</summary>
+    /// <param name="s">The text, possibly null.</param>
+    /// <param name="styles">What may surround or differ from the bare address.</param>
+    /// <param name="result">The canonical address, or <c>default</c> when refused.</param>
+    /// <returns>True when valid.</returns>
+    public static bool TryParse(string? s, AddressStyles styles, out MssAddress result) =>
+        ParseStyled(s.AsSpan(), s, styles, out result) == AddressError.None;
+
+    /// <summary>Parses an MSSanté address as people type it, from UTF-8 bytes (ADDR-6); same verdict as the UTF-16 text. Never throws.</summary>
+    /// <param name="utf8">The UTF-8 text.</param>
+    /// <param name="styles">What may surround or differ from the bare address.</param>
+    /// <param name="result">The canonical address, or <c>default</c> when refused.</param>
+    /// <returns>True when valid.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, AddressStyles styles, out MssAddress result) =>
+        ParseUtf8Styled(utf8, styles, out result) == AddressError.None;
 
     /// <summary>Parses a bare MSSanté address (ADDR-1…ADDR-3).</summary>
     /// <param name="s">The text.</param>
@@ -155,6 +197,45 @@ public readonly struct MssAddress : IEquatable<MssAddress>
         return error == AddressError.None ? result : throw new MssAddressFormatException(error);
     }
 
+    /// <summary>Parses an MSSanté address as people type it (ADDR-6); see <see cref="TryParse(ReadOnlySpan{char}, AddressStyles, out MssAddress)"/>.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="styles">What may surround or differ from the bare address.</param>
+    /// <returns>The canonical address.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is null.</exception>
+    /// <exception cref="MssAddressFormatException">The text is refused; <see cref="MssAddressFormatException.Error"/> says why.</exception>
+    public static MssAddress Parse(string s, AddressStyles styles)
+    {
+        if (s is null)
+        {
+            throw new ArgumentNullException(nameof(s));
+        }
+
+        AddressError error = ParseStyled(s.AsSpan(), s, styles, out MssAddress result);
+        return error == AddressError.None ? result : throw new MssAddressFormatException(error);
+    }
+
+    /// <summary>Parses an MSSanté address as people type it (ADDR-6); see <see cref="TryParse(ReadOnlySpan{char}, AddressStyles, out MssAddress)"/>.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="styles">What may surround or differ from the bare address.</param>
+    /// <returns>The canonical address.</returns>
+    /// <exception cref="MssAddressFormatException">The text is refused; <see cref="MssAddressFormatException.Error"/> says why.</exception>
+    public static MssAddress Parse(ReadOnlySpan<char> s, AddressStyles styles)
+    {
+        AddressError error = ParseStyled(s, null, styles, out MssAddress result);
+        return error == AddressError.None ? result : throw new MssAddressFormatException(error);
+    }
+
+    /// <summary>Parses an MSSanté address as people type it, from UTF-8 bytes (ADDR-6).</summary>
+    /// <param name="utf8">The UTF-8 text.</param>
+    /// <param name="styles">What may surround or differ from the bare address.</param>
+    /// <returns>The canonical address.</returns>
+    /// <exception cref="MssAddressFormatException">The text is refused; <see cref="MssAddressFormatException.Error"/> says why.</exception>
+    public static MssAddress Parse(ReadOnlySpan<byte> utf8, AddressStyles styles)
+    {
+        AddressError error = ParseUtf8Styled(utf8, styles, out MssAddress result);
+        return error == AddressError.None ? result : throw new MssAddressFormatException(error);
+    }
+
     /// <summary>
     /// Says why a text is not a valid MSSanté address, without allocating: the first of <see cref="AddressError"/>'s
     /// errors that applies (ADDR-1…ADDR-3), or <see cref="AddressError.None"/>. Agrees with <see cref="TryParse(ReadOnlySpan{char}, out MssAddress)"/>.
@@ -167,6 +248,72 @@ public readonly struct MssAddress : IEquatable<MssAddress>
     /// <param name="utf8">The UTF-8 text.</param>
     /// <returns>The first error, or <see cref="AddressError.None"/> when valid.</returns>
     public static AddressError Validate(ReadOnlySpan<byte> utf8) => AddressSyntax.ValidateUtf8(utf8);
+
+    /// <summary>
+    /// Says why a text is not an MSSanté address as people type it, within what <paramref name="styles"/> allows (ADDR-6),
+    /// without allocating; agrees with <see cref="TryParse(ReadOnlySpan{char}, AddressStyles, out MssAddress)"/>.
+    /// </summary>
+    /// <remarks>
+    /// Precedence for decorated text (decided here): <see cref="AddressError.Empty"/> when nothing is typed (white space
+    /// only, with <see cref="AddressStyles.AllowWhiteSpace"/>); <see cref="AddressError.Syntax"/> when the decoration does
+    /// not frame exactly one address (unbalanced angle brackets, text after the closing '&gt;', an unquoted '@', ',', ';',
+    /// ':' or '&gt;' in the display name), whatever the address; then the bare address's strict verdict in the strict
+    /// order (Empty for <c>&lt;&gt;</c> or a bare <c>mailto:</c>, TooLong, Syntax, NotMssante, InvalidPatientIns).
+    /// </remarks>
+    /// <param name="s">The text.</param>
+    /// <param name="styles">What may surround or differ from the bare address; <see cref="AddressStyles.None"/> is strict.</param>
+    /// <returns>The first error, or <see cref="AddressError.None"/> when valid.</returns>
+    public static AddressError Validate(ReadOnlySpan<char> s, AddressStyles styles)
+    {
+        if ((styles & AddressStyles.Lenient) == AddressStyles.None)
+        {
+            return AddressSyntax.Validate(s);
+        }
+
+        AddressError error = AddressDecorations.Strip(s, styles, out int start, out int length);
+        if (error != AddressError.None)
+        {
+            return error;
+        }
+
+        ReadOnlySpan<char> bare = s.Slice(start, length);
+        if ((styles & AddressStyles.IgnoreCase) == 0 || !AddressDecorations.HasLowerCorsicanLetter(bare))
+        {
+            return AddressSyntax.Validate(bare);
+        }
+
+        Span<char> upper = stackalloc char[PatientAddressLength];
+        UpperCorsica(bare, upper);
+        return AddressSyntax.Validate(upper);
+    }
+
+    /// <summary>Says why UTF-8 bytes are not an MSSanté address as people type it (ADDR-6), without allocating; see <see cref="Validate(ReadOnlySpan{char}, AddressStyles)"/>.</summary>
+    /// <param name="utf8">The UTF-8 text.</param>
+    /// <param name="styles">What may surround or differ from the bare address.</param>
+    /// <returns>The first error, or <see cref="AddressError.None"/> when valid.</returns>
+    public static AddressError Validate(ReadOnlySpan<byte> utf8, AddressStyles styles)
+    {
+        if ((styles & AddressStyles.Lenient) == AddressStyles.None)
+        {
+            return AddressSyntax.ValidateUtf8(utf8);
+        }
+
+        AddressError error = AddressDecorations.Strip(utf8, styles, out int start, out int length);
+        if (error != AddressError.None)
+        {
+            return error;
+        }
+
+        ReadOnlySpan<byte> bare = utf8.Slice(start, length);
+        if ((styles & AddressStyles.IgnoreCase) == 0 || !AddressDecorations.HasLowerCorsicanLetter(bare))
+        {
+            return AddressSyntax.ValidateUtf8(bare);
+        }
+
+        Span<byte> upper = stackalloc byte[PatientAddressLength];
+        UpperCorsica(bare, upper);
+        return AddressSyntax.ValidateUtf8(upper);
+    }
 
     /// <summary>The Mon espace santé address of a patient: <c>&lt;INS&gt;@patient.mssante.fr</c> (ADDR-2).</summary>
     /// <param name="ins">The patient's matricule; must not be <c>default</c>.</param>
@@ -198,27 +345,41 @@ public readonly struct MssAddress : IEquatable<MssAddress>
         return buffer.ToString();
     }
 
-    /// <summary>The canonical text; format must be empty or <c>"G"</c>.</summary>
-    /// <param name="format">Empty or <c>"G"</c>.</param>
-    /// <param name="formatProvider">Ignored.</param>
-    /// <returns>The canonical text.</returns>
+    /// <summary>
+    /// Formats the address: <c>null</c>, <c>""</c> or <c>"G"</c> for the canonical text; <c>"M"</c> for the masked text
+    /// safe for logs (INS-8): a patient address's INS masked as <see cref="InsMatricule.ToMaskedString"/> does
+    /// (<c>1850572********@patient.mssante.fr</c>), any other address canonical (it carries no INS). Same result on every
+    /// target framework; lower-case <c>"g"</c> and <c>"m"</c> are accepted.
+    /// </summary>
+    /// <param name="format"><c>null</c>, empty, <c>"G"</c> or <c>"M"</c>.</param>
+    /// <param name="formatProvider">Ignored: addresses do not depend on culture.</param>
+    /// <returns>The formatted text; the empty string for <c>default</c>.</returns>
     /// <exception cref="FormatException">Another format was asked for.</exception>
     public string ToString(string? format, IFormatProvider? formatProvider)
     {
-        CheckFormat(format.AsSpan());
-        return ToString();
+        if (!IsMaskedFormat(format.AsSpan()) || !IsPatient)
+        {
+            return ToString();
+        }
+
+        Span<char> buffer = stackalloc char[PatientAddressLength];
+        FormatPatient(buffer, masked: true);
+        return buffer.ToString();
     }
 
-    /// <summary>Writes the canonical text into <paramref name="destination"/>.</summary>
+    /// <summary>
+    /// Writes the canonical text (or, with format <c>"M"</c>, the masked text) into <paramref name="destination"/>; the
+    /// same text as <see cref="ToString(string, IFormatProvider)"/> (INS-8).
+    /// </summary>
     /// <param name="destination">Where to write.</param>
     /// <param name="charsWritten">How many characters were written.</param>
-    /// <param name="format">Empty or <c>"G"</c>.</param>
+    /// <param name="format">Empty or <c>"G"</c> canonical, <c>"M"</c> masked.</param>
     /// <param name="provider">Ignored.</param>
     /// <returns>False when <paramref name="destination"/> is too small.</returns>
     /// <exception cref="FormatException">Another format was asked for.</exception>
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
     {
-        CheckFormat(format);
+        bool masked = IsMaskedFormat(format);
         int length = IsPatient ? PatientAddressLength : _text?.Length ?? 0;
         if (destination.Length < length)
         {
@@ -228,7 +389,7 @@ public readonly struct MssAddress : IEquatable<MssAddress>
 
         if (IsPatient)
         {
-            FormatPatient(destination);
+            FormatPatient(destination, masked);
         }
         else
         {
@@ -239,16 +400,19 @@ public readonly struct MssAddress : IEquatable<MssAddress>
         return true;
     }
 
-    /// <summary>Writes the canonical text as UTF-8 (it is ASCII, ADDR-3) into <paramref name="utf8Destination"/>.</summary>
+    /// <summary>
+    /// Writes the canonical text (or, with format <c>"M"</c>, the masked text, INS-8) as UTF-8 (it is ASCII, ADDR-3) into
+    /// <paramref name="utf8Destination"/>.
+    /// </summary>
     /// <param name="utf8Destination">Where to write.</param>
     /// <param name="bytesWritten">How many bytes were written.</param>
-    /// <param name="format">Empty or <c>"G"</c>.</param>
+    /// <param name="format">Empty or <c>"G"</c> canonical, <c>"M"</c> masked.</param>
     /// <param name="provider">Ignored.</param>
     /// <returns>False when <paramref name="utf8Destination"/> is too small.</returns>
     /// <exception cref="FormatException">Another format was asked for.</exception>
     public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
     {
-        CheckFormat(format);
+        bool masked = IsMaskedFormat(format);
         int length = IsPatient ? PatientAddressLength : _text?.Length ?? 0;
         if (utf8Destination.Length < length)
         {
@@ -258,7 +422,7 @@ public readonly struct MssAddress : IEquatable<MssAddress>
 
         if (IsPatient)
         {
-            _ins.TryFormat(utf8Destination, out int written);
+            _ins.TryFormat(utf8Destination, out int written, masked ? "M".AsSpan() : default);
             utf8Destination[written] = (byte)'@';
             for (int i = 0; i < PatientDomain.Length; i++)
             {
@@ -278,14 +442,22 @@ public readonly struct MssAddress : IEquatable<MssAddress>
         return true;
     }
 
-    /// <inheritdoc/>
-    public bool Equals(MssAddress other) => _ins == other._ins && string.Equals(_text, other._text, StringComparison.Ordinal);
+    /// <summary>
+    /// True when both addresses are the same, ASCII case ignored in the whole address (ADDR-1, 0.2): their canonical texts
+    /// are equal under <see cref="StringComparison.OrdinalIgnoreCase"/> (they are ASCII, ADDR-3).
+    /// </summary>
+    /// <param name="other">The other address.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(MssAddress other) =>
+        _ins == other._ins && (ReferenceEquals(_text, other._text) || string.Equals(_text, other._text, StringComparison.OrdinalIgnoreCase));
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is MssAddress other && Equals(other);
 
-    /// <inheritdoc/>
-    public override int GetHashCode() => IsPatient ? _ins.GetHashCode() : StringComparer.Ordinal.GetHashCode(_text ?? string.Empty);
+    /// <summary>A hash that ignores ASCII case, like <see cref="Equals(MssAddress)"/> (ADDR-1); allocates nothing.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() =>
+        IsPatient ? _ins.GetHashCode() : _text is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(_text);
 
 #if NET8_0_OR_GREATER
     static MssAddress IParsable<MssAddress>.Parse(string s, IFormatProvider? provider) => Parse(s);
@@ -303,6 +475,83 @@ public readonly struct MssAddress : IEquatable<MssAddress>
 
     /// <summary>Parses a string, keeping it when it is already canonical; the error by precedence (ADDR-1…ADDR-3).</summary>
     internal static AddressError ParseCore(string s, out MssAddress result) => ParseChars(s.AsSpan(), s, out result);
+
+    /// <summary>Parses a string within <paramref name="styles"/> (ADDR-6), keeping it when it is the canonical bare address.</summary>
+    internal static AddressError ParseCore(string s, AddressStyles styles, out MssAddress result) => ParseStyled(s.AsSpan(), s, styles, out result);
+
+    /// <summary>
+    /// The lenient layer (ADDR-6): strips what <paramref name="styles"/> allows and hands the bare span to the one core;
+    /// <paramref name="source"/> is kept only when it is the bare canonical address itself.
+    /// </summary>
+#if NET8_0_OR_GREATER
+    [SkipLocalsInit]
+#endif
+    private static AddressError ParseStyled(ReadOnlySpan<char> s, string? source, AddressStyles styles, out MssAddress result)
+    {
+        if ((styles & AddressStyles.Lenient) == AddressStyles.None)
+        {
+            return ParseChars(s, source, out result);
+        }
+
+        AddressError error = AddressDecorations.Strip(s, styles, out int start, out int length);
+        if (error != AddressError.None)
+        {
+            result = default;
+            return error;
+        }
+
+        ReadOnlySpan<char> bare = s.Slice(start, length);
+        if ((styles & AddressStyles.IgnoreCase) == 0 || !AddressDecorations.HasLowerCorsicanLetter(bare))
+        {
+            return ParseChars(bare, length == s.Length ? source : null, out result);
+        }
+
+        Span<char> upper = stackalloc char[PatientAddressLength];
+        UpperCorsica(bare, upper);
+        return ParseChars(upper, null, out result);
+    }
+
+    /// <summary>The UTF-8 lenient layer (ADDR-6); see <see cref="ParseStyled"/>.</summary>
+#if NET8_0_OR_GREATER
+    [SkipLocalsInit]
+#endif
+    private static AddressError ParseUtf8Styled(ReadOnlySpan<byte> utf8, AddressStyles styles, out MssAddress result)
+    {
+        if ((styles & AddressStyles.Lenient) == AddressStyles.None)
+        {
+            return ParseUtf8(utf8, out result);
+        }
+
+        AddressError error = AddressDecorations.Strip(utf8, styles, out int start, out int length);
+        if (error != AddressError.None)
+        {
+            result = default;
+            return error;
+        }
+
+        ReadOnlySpan<byte> bare = utf8.Slice(start, length);
+        if ((styles & AddressStyles.IgnoreCase) == 0 || !AddressDecorations.HasLowerCorsicanLetter(bare))
+        {
+            return ParseUtf8(bare, out result);
+        }
+
+        Span<byte> upper = stackalloc byte[PatientAddressLength];
+        UpperCorsica(bare, upper);
+        return ParseUtf8(upper, out result);
+    }
+
+    /// <summary>Copies a patient address and upper-cases its Corsican letter (INS-6 via ADDR-6 IgnoreCase).</summary>
+    private static void UpperCorsica(ReadOnlySpan<char> bare, Span<char> destination)
+    {
+        bare.CopyTo(destination);
+        destination[6] = (char)(destination[6] & ~0x20);
+    }
+
+    private static void UpperCorsica(ReadOnlySpan<byte> bare, Span<byte> destination)
+    {
+        bare.CopyTo(destination);
+        destination[6] = (byte)(destination[6] & ~0x20);
+    }
 
     /// <summary>Builds the value from a checked text; keeps <paramref name="source"/> when it is already canonical.</summary>
     private static AddressError ParseChars(ReadOnlySpan<char> s, string? source, out MssAddress result)
@@ -399,18 +648,23 @@ public readonly struct MssAddress : IEquatable<MssAddress>
         }
     }
 
-    private void FormatPatient(Span<char> destination)
+    private void FormatPatient(Span<char> destination, bool masked = false)
     {
-        _ins.TryFormat(destination, out int written);
+        _ins.TryFormat(destination, out int written, masked ? "M".AsSpan() : default);
         destination[written] = '@';
         PatientDomain.AsSpan().CopyTo(destination.Slice(written + 1));
     }
 
-    private static void CheckFormat(ReadOnlySpan<char> format)
+    /// <summary>INS-8: true for <c>"M"</c> (masked), false for empty or <c>"G"</c> (canonical); any other format throws.</summary>
+    private static bool IsMaskedFormat(ReadOnlySpan<char> format)
     {
-        if (!format.IsEmpty && !(format is "G" || format is "g"))
+        if (format.IsEmpty || format is "G" || format is "g")
         {
-            throw new FormatException("MSSanté addresses have one format: \"G\" (canonical).");
+            return false;
         }
+
+        return format is "M" || format is "m"
+            ? true
+            : throw new FormatException("MSSanté address formats are \"G\" (canonical) and \"M\" (patient INS masked, INS-8).");
     }
 }

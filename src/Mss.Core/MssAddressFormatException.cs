@@ -3,8 +3,9 @@ using System;
 namespace Mss.Core;
 
 /// <summary>
-/// Thrown by <see cref="MssAddress.Parse(string)"/> when the text is not a valid MSSanté address. Its message names the
-/// <see cref="AddressError"/> and never contains the address, which may hold a patient's INS (INS-8).
+/// Thrown by <see cref="MssAddress.Parse(string)"/> (and the other <c>Parse</c> overloads, with or without
+/// <see cref="AddressStyles"/>) when the text is not a valid MSSanté address. Its message is English (developer-facing),
+/// names the <see cref="AddressError"/> and never contains the address, which may hold a patient's INS (INS-8).
 /// </summary>
 [Serializable]
 public class MssAddressFormatException : FormatException
@@ -47,7 +48,7 @@ public class MssAddressFormatException : FormatException
     {
         AddressError.Empty => "The address is empty.",
         AddressError.TooLong => "The address is too long: at most 254 characters, 64 in the local part, 63 per domain label (ADDR-3).",
-        AddressError.Syntax => "The address is not a bare ASCII address: no display name, quotes, spaces, non-ASCII or punycode (ADDR-3).",
+        AddressError.Syntax => "The address is malformed: one bare ASCII address, without display name, quotes, spaces, non-ASCII or punycode (ADDR-3), unless AddressStyles allow that decoration (ADDR-6).",
         AddressError.NotMssante => "The address is outside the MSSanté trust space: its domain must end with .mssante.fr (ADDR-1).",
         AddressError.InvalidPatientIns => "The local part of a patient address must be a valid 15-character INS matricule (ADDR-2).",
         _ => "The address is not valid.",

@@ -53,7 +53,7 @@ public static class MssDomain
         {
             if (i < domain.Length && domain[i] != '.')
             {
-                malformed |= !AddressSyntax.IsLetterDigitHyphen(domain[i]);
+                malformed |= !AddressSyntax.IsLabelChar(domain[i]);
                 continue;
             }
 
@@ -63,7 +63,8 @@ public static class MssDomain
                 return DomainVerdict.Punycode;
             }
 
-            malformed |= label.IsEmpty || label.Length > MssAddress.MaxLabelLength || label[0] == '-' || label[label.Length - 1] == '-';
+            malformed |= label.IsEmpty || label.Length > MssAddress.MaxLabelLength
+                || AddressSyntax.IsLabelEdgeForbidden(label[0]) || AddressSyntax.IsLabelEdgeForbidden(label[label.Length - 1]);
             previousLabelStart = lastLabelStart;
             lastLabelStart = labelStart;
             labelStart = i + 1;

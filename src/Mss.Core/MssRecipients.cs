@@ -20,7 +20,19 @@ public static class MssRecipients
     /// <param name="policy">The copy threshold to report against.</param>
     /// <returns>The report: accepted addresses, refused ones with the reasons, copies beyond the threshold.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="recipients"/> or <paramref name="policy"/> is null.</exception>
-    public static RecipientsReport Check(IEnumerable<string?> recipients, CopyPolicy policy)
+    public static RecipientsReport Check(IEnumerable<string?> recipients, CopyPolicy policy) => Check(recipients, AddressStyles.None, policy);
+
+    /// <summary>
+    /// Checks recipients as people type them (ADDR-6, within <paramref name="styles"/>) against ADDR-4 and
+    /// <paramref name="policy"/> (ADDR-5). An address given twice, case ignored (ADDR-1), is one recipient: it is accepted
+    /// once and its repetitions are listed in <see cref="RecipientsReport.Duplicates"/>.
+    /// </summary>
+    /// <param name="recipients">The recipients (To and Cc together) as given; null entries are refused as empty.</param>
+    /// <param name="styles">What may surround each address (<see cref="AddressStyles.None"/>: bare addresses only).</param>
+    /// <param name="policy">The copy threshold to report against.</param>
+    /// <returns>The report: accepted addresses, refused ones with the reasons, repetitions, copies beyond the threshold.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="recipients"/> or <paramref name="policy"/> is null.</exception>
+    public static RecipientsReport Check(IEnumerable<string?> recipients, AddressStyles styles, CopyPolicy policy)
     {
         if (recipients is null)
         {
@@ -33,19 +45,26 @@ public static class MssRecipients
         }
 
         var accepted = new List<MssAddress>();
+        var seen = new HashSet<MssAddress>();
         List<RefusedRecipient>? refused = null;
+        List<int>? duplicates = null;
         int index = 0;
         foreach (string? recipient in recipients)
         {
             string text = recipient ?? string.Empty;
-            AddressError error = MssAddress.ParseCore(text, out MssAddress address);
-            if (error == AddressError.None)
+            AddressError error = MssAddress.ParseCore(text, styles, out MssAddress address);
+            if (error != AddressError.None)
+            {
+                (refused ??= []).Add(new RefusedRecipient(index, text, error, MssDomain.ClassifyAddress(text.AsSpan())));
+            }
+            else if (seen.Add(address))
             {
                 accepted.Add(address);
             }
             else
             {
-                (refused ??= []).Add(new RefusedRecipient(index, text, error, MssDomain.ClassifyAddress(text.AsSpan())));
+                // ADDR-1: the same address in another case is the same mailbox; the message goes to it once.
+                (duplicates ??= []).Add(index);
             }
 
             index++;
@@ -54,6 +73,7 @@ public static class MssRecipients
         return new RecipientsReport(
             accepted.AsReadOnly(),
             refused is null ? Array.Empty<RefusedRecipient>() : refused.AsReadOnly(),
+            duplicates is null ? Array.Empty<int>() : duplicates.AsReadOnly(),
             policy);
     }
 }

@@ -111,13 +111,20 @@ public class MssAddressPropertyTest
         new string('a', 64) + "@" + new string('b', 60) + "." + new string('c', 60) + "." + new string('d', 56) + ".mssante.fr",
         "jean.dupont@ch-nord.mssante.fr.evil.com",
         "jean@notmssante.fr",
+        // ADDR-3 (0.2): underscores inside labels (seed 002), and at a label's ends, on both sides of the 16-unit chunks.
+        "jean.dupont@ehpad_dumoulin.mssante.fr",
+        "x@a_b.c__d.e_f.mssante.fr",
+        "x@_ehpad.mssante.fr",
+        "secretariat_medical@ehpad_dumoulin_nord_est.pole_gerontologie.mssante.fr",
+        "x@ab_.mssante.fr",
     ];
 
     // Characters that stress the vector paths: separators, '@', and non-ASCII characters whose low byte is '.', '@', '-'
     // or a letter ('\u012E' narrows to '.', '\u0140' to '@', '\u012D' to '-').
     private static readonly char[] ProfessionalMutations =
     [
-        '.', '.', '@', '-', '-', 'x', 'n', 'A', 'z', '0', ' ', '_', '"', '(', '<', '\\', '[', '\u007F', '\u00E9', '\u012E', '\u0140', '\u012D', '\u0161', '\uD83D',
+        '.', '.', '@', '-', '-', 'x', 'n', 'A', 'z', '0', ' ', '_', '_', '"', '(', '<', '\\', '[', '\u007F', '\u00E9', '\u012E', '\u0140', '\u012D', '\u0161', '\uD83D',
+        '\u015F', // narrows to '_'
     ];
 
     [Property(MaxTest = 5000)]
@@ -192,9 +199,13 @@ public class MssAddressPropertyTest
         Gen<string> atom = from n in Gen.Choose(1, 8)
                            from cs in Gen.ArrayOf(atext, n)
                            select new string(cs);
-        Gen<string> label = from n in Gen.Choose(1, 10)
-                            from cs in Gen.ArrayOf(letter, n)
-                            select new string(cs);
+        // ADDR-3 (0.2): underscores inside a label, never at its ends (no hyphen here, so never "xn--").
+        Gen<char> inner = Gen.Frequency((6, letter), (1, Gen.Constant('_')));
+        Gen<string> label = from n in Gen.Choose(0, 9)
+                            from first in letter
+                            from middle in Gen.ArrayOf(inner, n)
+                            from last in letter
+                            select n == 0 ? first.ToString() : first + new string(middle) + last;
         Gen<(string Local, string Domain)> address =
             from atomCount in Gen.Choose(1, 3)
             from atoms in Gen.ArrayOf(atom, atomCount)
@@ -213,6 +224,34 @@ public class MssAddressPropertyTest
                     && parsed.ToString() == a.Local + "@" + a.Domain.ToLowerInvariant()
                     && parsed == MssAddress.Parse(a.Local + "@" + a.Domain.ToUpperInvariant())
                     && MssAddress.TryParse(Encoding.UTF8.GetBytes(text), out MssAddress utf8) && utf8 == parsed);
+        });
+    }
+
+    // ADDR-1 (0.2): x == y exactly when the texts typed are equal ignoring ASCII case; equal addresses have equal hashes.
+    [Property(MaxTest = 2000)]
+    public Property Equality_IgnoresCase_HashAgrees()
+    {
+        Gen<string> professional = from seed in Gen.Elements(
+                                       "jean.dupont@ch-nord.mssante.fr", "Jean.Dupont@CH-Nord.mssante.fr", "jean.dupond@ch-nord.mssante.fr",
+                                       "no_reply@ehpad_dumoulin.mssante.fr", "No_Reply@EHPAD_Dumoulin.mssante.fr", "a^b@c.mssante.fr", "a~b@c.mssante.fr",
+                                       "a@b.mssante.fr", "185052a12345633@ch.mssante.fr")
+                                   select seed;
+        Gen<string> patient = from body in InsGenerators.BodyGen()
+                              select InsGenerators.WithKey(body.Value, InsGenerators.ReferenceKey(body.Value)) + PatientSuffix;
+        Gen<string> address = Gen.Frequency((3, professional), (1, patient), (1, Gen.Constant("185052A12345633@patient.mssante.fr")));
+        Gen<string> recased = from text in address
+                              from flips in Gen.ArrayOf(Gen.Elements(false, true), text.Length)
+                              select new string(text.Select((c, i) => flips[i] && char.IsAsciiLetter(c) && !(i == 6 && text.EndsWith(PatientSuffix, StringComparison.Ordinal))
+                                  ? (char)(c ^ 0x20) : c).ToArray());
+        return Prop.ForAll(recased.ToArbitrary(), recased.ToArbitrary(), (left, right) =>
+        {
+            MssAddress x = MssAddress.Parse(left);
+            MssAddress y = MssAddress.Parse(right);
+            bool expected = string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
+            return ((x == y) == expected && (x != y) == !expected && x.Equals(y) == expected && x.Equals((object)y) == expected
+                    && (y == x) == expected && (!expected || x.GetHashCode() == y.GetHashCode())
+                    && string.Equals(x.ToString(), y.ToString(), StringComparison.OrdinalIgnoreCase) == expected)
+                .Label($"{left} vs {right}");
         });
     }
 

@@ -56,11 +56,28 @@ public class MssAddressTest
     [InlineData("jean@ch.mssante.fr.", AddressError.Syntax)]
     [InlineData("jean@.ch.mssante.fr", AddressError.Syntax)]
     [InlineData("jean@ch..mssante.fr", AddressError.Syntax)]
-    // ADDR-3: hyphen rules and '_' in the domain (the flyer's example, seed 002).
+    // ADDR-3: hyphen rules.
     [InlineData("jean@-ch.mssante.fr", AddressError.Syntax)]
     [InlineData("jean@ch-.mssante.fr", AddressError.Syntax)]
     [InlineData("jean@ch.-mssante.fr", AddressError.Syntax)]
-    [InlineData("jean.dupont@ehpad_dumoulin.mssante.fr", AddressError.Syntax)]
+    // ADDR-3 (0.2): '_' inside a domain label is accepted (the flyer's nominative box, seed 002), not at a label's ends.
+    [InlineData("jean.dupont@ehpad_dumoulin.mssante.fr", AddressError.None)]
+    [InlineData("Jean.Dupont@EHPAD_Dumoulin.MSSante.fr", AddressError.None)]
+    [InlineData("x@a__b.c_d.mssante.fr", AddressError.None)]
+    [InlineData("no_reply@ehpad_du_moulin-nord.mssante.fr", AddressError.None)]
+    [InlineData("jean@_ehpad.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@ehpad_.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@ch._a.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@ch.a_.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@_.mssante.fr", AddressError.Syntax)]
+    [InlineData("jean@ehpad_dumoulin.mssante.fr_", AddressError.Syntax)]
+    [InlineData("jean@ehpad_dumoulin.mssante_fr", AddressError.NotMssante)]
+    [InlineData("jean@ehpad.ms_sante.fr", AddressError.NotMssante)]
+    [InlineData("jean@ehpad_dumoulin.mssante.com", AddressError.NotMssante)]
+    [InlineData("jean.dupont.long.local.part@ehpad_dumoulin_tres_long.mssante.fr", AddressError.None)]
+    [InlineData("jean@xn--a_b.mssante.fr", AddressError.Syntax)]
+    [InlineData("279035121518989@patient_.mssante.fr", AddressError.Syntax)]
+    [InlineData("279035121518989@pa_tient.mssante.fr", AddressError.None)]
     // ADDR-3: look-alikes, non-ASCII, punycode.
     [InlineData("jean@mssanté.fr", AddressError.Syntax)]
     [InlineData("jean@ch.mssanté.fr", AddressError.Syntax)]
@@ -172,7 +189,7 @@ public class MssAddressTest
         Assert.Throws<ArgumentNullException>(() => MssAddress.Parse((string)null!));
     }
 
-    // ADDR-1: domain lower-cased, local part's case kept; equality and hash ignore the domain's case only.
+    // ADDR-1: domain lower-cased, local part's case kept as typed; equality and hash ignore case in the whole address (0.2).
     [Fact]
     public void Canonical_DomainLowerCase_LocalCaseKept()
     {
@@ -187,8 +204,14 @@ public class MssAddressTest
         Assert.Equal(a, lower);
         Assert.True(a == lower);
         Assert.Equal(a.GetHashCode(), lower.GetHashCode());
-        Assert.NotEqual(a, MssAddress.Parse("jean.dupont@ch123.mssante.fr"));
-        Assert.True(a != MssAddress.Parse("jean.dupont@ch123.mssante.fr"));
+        MssAddress otherCase = MssAddress.Parse("jean.dupont@ch123.mssante.fr");
+        Assert.Equal("jean.dupont@ch123.mssante.fr", otherCase.ToString());
+        Assert.Equal(a, otherCase);
+        Assert.True(a == otherCase);
+        Assert.False(a != otherCase);
+        Assert.Equal(a.GetHashCode(), otherCase.GetHashCode());
+        Assert.NotEqual(a, MssAddress.Parse("jean.dupond@ch123.mssante.fr"));
+        Assert.True(a != MssAddress.Parse("Jean.Dupont@ch124.mssante.fr"));
         Assert.Equal("Jean.Dupont@ch123.mssante.fr", MssAddress.Parse(Encoding.UTF8.GetBytes("Jean.Dupont@CH123.MSSANTE.FR")).ToString());
         Assert.Equal("Jean.Dupont@ch123.mssante.fr", MssAddress.Parse("Jean.Dupont@CH123.MSSANTE.FR".AsSpan()).ToString());
     }
@@ -306,7 +329,112 @@ public class MssAddressTest
         Assert.Equal("Jean@ch.mssante.fr", Encoding.ASCII.GetString(bytes.Slice(0, b)));
         Assert.False(pro.TryFormat(bytes.Slice(0, 17), out b));
         Assert.Equal("Jean@ch.mssante.fr", pro.ToString("G", null));
-        Assert.Throws<FormatException>(() => pro.ToString("M", null));
+        Assert.Throws<FormatException>(() => pro.ToString("X", null));
+    }
+
+    // INS-8 (0.2): "M" masks a patient address's INS as InsMatricule.ToMaskedString does (sex, year, month, department
+    // kept); "G", "g", "" and null are canonical; a professional address has no INS and stays canonical. Expected texts by hand.
+    [Theory]
+    [InlineData("279035121518989@PATIENT.mssante.fr", "M", "2790351********@patient.mssante.fr")]
+    [InlineData("279035121518989@patient.mssante.fr", "m", "2790351********@patient.mssante.fr")]
+    [InlineData("185052A12345633@patient.mssante.fr", "M", "185052A********@patient.mssante.fr")]
+    [InlineData("285029711234516@patient.mssante.fr", "M", "28502971*******@patient.mssante.fr")]
+    [InlineData("279035121518989@patient.mssante.fr", "G", "279035121518989@patient.mssante.fr")]
+    [InlineData("279035121518989@patient.mssante.fr", "g", "279035121518989@patient.mssante.fr")]
+    [InlineData("279035121518989@patient.mssante.fr", "", "279035121518989@patient.mssante.fr")]
+    [InlineData("279035121518989@patient.mssante.fr", null, "279035121518989@patient.mssante.fr")]
+    [InlineData("Jean.Dupont@CH.mssante.fr", "M", "Jean.Dupont@ch.mssante.fr")]
+    [InlineData("279035121518989@ch.mssante.fr", "M", "279035121518989@ch.mssante.fr")]
+    [InlineData("Jean.Dupont@CH.mssante.fr", null, "Jean.Dupont@ch.mssante.fr")]
+    public void ToString_Format_MasksPatientIns(string text, string? format, string expected)
+    {
+        MssAddress address = MssAddress.Parse(text);
+        Assert.Equal(expected, address.ToString(format, null));
+        Assert.Equal(expected, address.ToString(format, System.Globalization.CultureInfo.GetCultureInfo("fr-FR")));
+        Assert.Equal(expected, string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0:" + format + "}", address));
+        Assert.Equal(expected, ((IFormattable)address).ToString(format, null));
+
+        Span<char> chars = stackalloc char[64];
+        Assert.True(address.TryFormat(chars, out int c, format));
+        Assert.Equal(expected, chars.Slice(0, c).ToString());
+        Assert.False(address.TryFormat(chars.Slice(0, expected.Length - 1), out c, format));
+        Span<byte> bytes = stackalloc byte[64];
+        Assert.True(address.TryFormat(bytes, out int b, format));
+        Assert.Equal(expected, Encoding.ASCII.GetString(bytes.Slice(0, b)));
+        Assert.False(address.TryFormat(bytes.Slice(0, expected.Length - 1), out b, format));
+    }
+
+    [Fact]
+    public void ToString_Format_Interpolation_MasksPatient()
+    {
+        MssAddress patient = MssAddress.Parse("279035121518989@patient.mssante.fr");
+        Assert.Equal("To: 2790351********@patient.mssante.fr", $"To: {patient:M}");
+        Assert.Equal("To: 279035121518989@patient.mssante.fr", $"To: {patient}");
+        Assert.Equal(string.Empty, default(MssAddress).ToString("M", null));
+    }
+
+    // INS-8: an unknown format throws FormatException on every path, and its message never carries the INS.
+    [Theory]
+    [InlineData("X")]
+    [InlineData("MM")]
+    [InlineData("N")]
+    [InlineData(" M")]
+    public void ToString_UnknownFormat_Throws(string format)
+    {
+        MssAddress patient = MssAddress.Parse("279035121518989@patient.mssante.fr");
+        FormatException e = Assert.Throws<FormatException>(() => patient.ToString(format, null));
+        Assert.DoesNotContain("2790351", e.Message, StringComparison.Ordinal);
+        Assert.Throws<FormatException>(() => patient.TryFormat(new char[64], out _, format));
+        Assert.Throws<FormatException>(() => patient.TryFormat(new byte[64], out _, format));
+        Assert.Throws<FormatException>(() => MssAddress.Parse("a@b.mssante.fr").ToString(format, null));
+    }
+
+    // ADDR-1 (0.2): equality and hash ignore ASCII case in the whole address; the canonical texts keep the local part as typed.
+    [Theory]
+    [InlineData("jean.dupont@ch.mssante.fr", "Jean.Dupont@CH.MSSANTE.FR", true)]
+    [InlineData("JEAN.DUPONT@ch.mssante.fr", "jean.dupont@ch.mssante.fr", true)]
+    [InlineData("no_reply@EHPAD_Dumoulin.mssante.fr", "NO_REPLY@ehpad_dumoulin.mssante.fr", true)]
+    [InlineData("185052A12345633@patient.mssante.fr", "185052A12345633@PATIENT.MSSANTE.FR", true)]
+    [InlineData("jean.dupont@ch.mssante.fr", "jean.dupond@ch.mssante.fr", false)]
+    [InlineData("jean.dupont@ch.mssante.fr", "jean.dupont@ch2.mssante.fr", false)]
+    [InlineData("jean@ch.mssante.fr", "jean@ch.mssante.fr.mssante.fr", false)]
+    [InlineData("a-b@ch.mssante.fr", "a_b@ch.mssante.fr", false)]
+    [InlineData("a^b@ch.mssante.fr", "a~b@ch.mssante.fr", false)]
+    [InlineData("a@b.mssante.fr", "A@B.mssante.fr", true)]
+    [InlineData("279035121518989@patient.mssante.fr", "279035121518989@x.mssante.fr", false)]
+    public void Equality_IgnoresCase_InWholeAddress(string left, string right, bool equal)
+    {
+        MssAddress a = MssAddress.Parse(left);
+        MssAddress b = MssAddress.Parse(right);
+        Assert.Equal(equal, a == b);
+        Assert.Equal(equal, b == a);
+        Assert.Equal(!equal, a != b);
+        Assert.Equal(equal, a.Equals(b));
+        Assert.Equal(equal, a.Equals((object)b));
+        if (equal)
+        {
+            Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        }
+
+        Assert.Equal(equal ? 1 : 2, new HashSet<MssAddress> { a, b }.Count);
+    }
+
+    [Fact]
+    public void EqualityAndHash_AllocateNothing()
+    {
+        MssAddress a = MssAddress.Parse("Secretariat.Cardiologie@CH-Nord.mssante.fr");
+        MssAddress b = MssAddress.Parse("secretariat.cardiologie@ch-nord.mssante.fr");
+        MssAddress p = MssAddress.Parse("185052A12345633@patient.mssante.fr");
+        Assert.Equal(0, Allocations.Measure(Run, 100, out int[] results));
+        Assert.All(results, r => Assert.Equal(3, r));
+
+        int Run()
+        {
+            int n = a == b ? 1 : 0;
+            n += a.GetHashCode() == b.GetHashCode() ? 1 : 0;
+            n += p == a ? 0 : 1;
+            return n;
+        }
     }
 
     // .NET 8+ generic parsing interfaces.

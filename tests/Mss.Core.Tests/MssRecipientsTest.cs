@@ -71,6 +71,62 @@ public class MssRecipientsTest
         Assert.Equal(1, report.ExcessCopies);
     }
 
+    // ADDR-1 (0.2): the same address in another case is one recipient: accepted once, its repetitions listed, not counted
+    // as copies (ADDR-5).
+    [Fact]
+    public void SameAddressInAnotherCase_OneRecipient()
+    {
+        RecipientsReport report = MssRecipients.Check(
+        [
+            "Jean.Dupont@CH.mssante.fr",
+            "jean.dupont@ch.mssante.fr",
+            "185052A12345633@patient.mssante.fr",
+            "JEAN.DUPONT@CH.MSSANTE.FR",
+            "185052A12345633@PATIENT.MSSANTE.FR",
+            "secretariat@ch.mssante.fr",
+            "x@gmail.com",
+            "x@gmail.com",
+        ], new CopyPolicy(2));
+        Assert.Equal(["Jean.Dupont@ch.mssante.fr", "185052A12345633@patient.mssante.fr", "secretariat@ch.mssante.fr"], report.Accepted.Select(a => a.ToString()));
+        Assert.Equal([1, 3, 4], report.Duplicates);
+        Assert.Equal([6, 7], report.Refused.Select(r => r.Index));
+        Assert.Equal(5, report.RecipientCount);
+        Assert.Equal(3, report.ExcessCopies);
+        Assert.Equal("5 recipients, 2 refused [#6: NotMssante (OutsideTrustSpace), #7: NotMssante (OutsideTrustSpace)], 3 beyond the threshold of 2, 3 repeated [#1, #3, #4]", report.ToString());
+    }
+
+    [Fact]
+    public void NoRepetition_EmptyDuplicates()
+    {
+        RecipientsReport report = MssRecipients.Check(["a@ch.mssante.fr", "b@ch.mssante.fr"]);
+        Assert.Empty(report.Duplicates);
+    }
+
+    // ADDR-6: recipients as people type them, with styles; strict stays the default.
+    [Fact]
+    public void WithStyles_DecoratedRecipientsAccepted_Canonical()
+    {
+        string?[] typed =
+        [
+            " Dr Jean Durand <Dr.Durand@CH-LeMans.mssante.fr> ",
+            "mailto:185052a12345633@patient.mssante.fr",
+            "\"Durand, Jean\" <dr.durand@ch-lemans.mssante.fr>",
+            "Jean <jean@gmail.com>",
+            "a@ch.mssante.fr, b@ch.mssante.fr",
+        ];
+        RecipientsReport lenient = MssRecipients.Check(typed, AddressStyles.Lenient, CopyPolicy.Default);
+        Assert.Equal(["Dr.Durand@ch-lemans.mssante.fr", "185052A12345633@patient.mssante.fr"], lenient.Accepted.Select(a => a.ToString()));
+        Assert.Equal([2], lenient.Duplicates);
+        Assert.Equal([(3, AddressError.NotMssante), (4, AddressError.Syntax)], lenient.Refused.Select(r => (r.Index, r.Error)));
+        Assert.Equal(typed[3], lenient.Refused[0].Text);
+
+        RecipientsReport strict = MssRecipients.Check(typed);
+        Assert.Empty(strict.Accepted);
+        Assert.Equal(5, strict.Refused.Count);
+        Assert.Throws<ArgumentNullException>(() => MssRecipients.Check(null!, AddressStyles.Lenient, CopyPolicy.Default));
+        Assert.Throws<ArgumentNullException>(() => MssRecipients.Check([], AddressStyles.Lenient, null!));
+    }
+
     [Fact]
     public void EmptyList_CannotSend()
     {
