@@ -34,6 +34,10 @@ namespace Mss.Core.Mime;
 /// be placed in the history.</item>
 /// </list>
 /// <para>Cost: linear in the number of recipients (each is parsed once and checked against a hash set).</para>
+/// <para>
+/// Threads: the reader keeps no state, but MimeKit parses parts of a <see cref="MimeMessage"/> lazily, so one message must
+/// not be read from several threads at once; read a message on one thread (or load one copy per thread).
+/// </para>
 /// </remarks>
 public static class MssMessageReader
 {
