@@ -58,9 +58,12 @@ foreach ((Author author, string subject) in messages)
     }
 }
 
+// CONV-3: white space around a subject is not part of it (MimeKit sends " [FIN]" as "Subject: [FIN]"), so it closes.
 foreach (string subject in new[] { "[fin]", "RE: [FIN]", " [FIN]" })
 {
-    Console.WriteLine($"  subject \"{subject}\": {ClosingSubject.Diagnose(subject).ToFrenchWarning()}");
+    SubjectVerdict verdict = ClosingSubject.Diagnose(subject);
+    string says = verdict.IsClosing ? "closes the conversation (the spaces around it do not count)" : verdict.ToFrenchWarning();
+    Console.WriteLine($"  subject \"{subject}\": {says}");
 }
 
 Console.WriteLine();

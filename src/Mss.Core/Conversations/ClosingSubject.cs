@@ -5,7 +5,8 @@ namespace Mss.Core.Conversations;
 
 /// <summary>
 /// The closing subject of CONV-3: the health actor ends a conversation with a message whose subject is exactly
-/// <c>[FIN]</c>, "uniquement les 5 caractères", case respected (seeds 001, 003). Also diagnoses near misses.
+/// <c>[FIN]</c>, "uniquement les 5 caractères", case respected (seeds 001, 003), white space around it not being part of
+/// the subject (CONV-3 amendment, 0.2). Also diagnoses near misses.
 /// </summary>
 public static class ClosingSubject
 {
@@ -20,22 +21,34 @@ public static class ClosingSubject
     private const NearMissReasons Candidate = (NearMissReasons)(1 << 30);
 
     /// <summary>
-    /// Says whether a subject closes the conversation (CONV-3): ordinal equality with <see cref="Value"/>, nothing else.
-    /// <c>[fin]</c>, <c>RE: [FIN]</c>, <c>" [FIN]"</c> do not close. Null is an ordinary (empty) subject. Never throws.
-    /// Whether the message closes also depends on its author: see <see cref="ConversationRules.IsClosing(Author, string?, bool)"/>.
+    /// Says whether a subject closes the conversation (CONV-3 and its 0.2 amendment): once the white space around it is
+    /// removed (<see cref="char.IsWhiteSpace(char)"/>, as RFC 5322 unfolding and MimeKit do when writing and reading), it is
+    /// ordinally equal to <see cref="Value"/>. So <c>" [FIN]"</c> closes, as the builder puts <c>Subject: [FIN]</c> on the
+    /// wire; <c>[fin]</c>, <c>RE: [FIN]</c>, <c>[FIN] merci</c>, <c>[ FIN ]</c> do not. Null is an ordinary (empty) subject.
+    /// Never throws. Whether the message closes also depends on its author: see <see cref="ConversationRules.IsClosing(Author, string?)"/>.
     /// </summary>
     /// <param name="subject">The subject as sent, possibly null.</param>
-    /// <returns>True for exactly <c>[FIN]</c>.</returns>
-    public static bool IsClosing(string? subject) => string.Equals(subject, Value, StringComparison.Ordinal);
+    /// <returns>True for <c>[FIN]</c>, white space around it allowed.</returns>
+    public static bool IsClosing(string? subject) => subject is not null && IsClosing(subject.AsSpan());
+
+    /// <summary>Says whether a subject closes the conversation (CONV-3 amendment); see <see cref="IsClosing(string?)"/>.</summary>
+    /// <param name="subject">The subject as sent.</param>
+    /// <returns>True for <c>[FIN]</c>, white space around it allowed.</returns>
+    public static bool IsClosing(ReadOnlySpan<char> subject) => subject.Trim().SequenceEqual(Value.AsSpan());
 
     /// <summary>
-    /// Diagnoses a subject before sending (CONV-3): <see cref="SubjectKind.Closing"/> for exactly <c>[FIN]</c>;
+    /// Diagnoses a subject before sending (CONV-3): <see cref="SubjectKind.Closing"/> when <see cref="IsClosing(string?)"/> says so;
     /// <see cref="SubjectKind.NearMiss"/> when it looks like one but will not close (wrong case, <c>RE:</c>/<c>TR:</c>/<c>Fwd:</c>/<c>FW:</c>
-    /// prefix, surrounding white space, extra text beside <c>[FIN]</c>, missing or other brackets around a lone <c>FIN</c>,
+    /// prefix, extra text beside <c>[FIN]</c>, missing or other brackets around a lone <c>FIN</c>,
     /// full-width or invisible characters, spaces inside the brackets); otherwise <see cref="SubjectKind.Ordinary"/>.
     /// A word such as "Fin de traitement" is ordinary: without square brackets, only a lone <c>FIN</c> is a near miss.
-    /// Null is ordinary. Never throws.
+    /// Null is ordinary. Never throws; linear in the length of the subject, whatever it holds.
     /// </summary>
+    /// <remarks>
+    /// 0.2 (CONV-3 amendment): white space around the subject is not part of it, so it is never a reason:
+    /// <c>" [FIN]"</c> is closing, <c>" RE: [FIN]"</c> a near miss for its prefix only, and the verdict on a subject equals
+    /// the verdict on the subject read back from the wire. <see cref="NearMissReasons.SurroundingWhiteSpace"/> is no longer given.
+    /// </remarks>
     /// <param name="subject">The subject the professional is about to send.</param>
     /// <returns>The verdict, with the reasons of a near miss.</returns>
     public static SubjectVerdict Diagnose(string? subject)
@@ -75,32 +88,29 @@ public static class ClosingSubject
             reasons |= NearMissReasons.LookAlikeCharacters;
         }
 
-        // 3. Surrounding white space.
-        string core = folded.Trim();
-        if (core.Length != folded.Length)
-        {
-            reasons |= NearMissReasons.SurroundingWhiteSpace;
-        }
+        // 3. Surrounding white space is not part of the subject (CONV-3 amendment): dropped, never a reason.
+        ReadOnlySpan<char> core = folded.AsSpan().Trim();
 
-        // 4. Reply and forward prefixes, possibly repeated ("RE: TR: [FIN]").
-        while (TryStripPrefix(core, out string rest))
+        // 4. Reply and forward prefixes, possibly repeated ("RE: TR: [FIN]"): one pass, each character read once.
+        int start = 0;
+        while (TryStripPrefix(core, start, out int next))
         {
             reasons |= NearMissReasons.ReplyOrForwardPrefix;
-            core = rest;
+            start = next;
         }
 
         // 5. A bracketed FIN with extra text, or a lone FIN with missing or other brackets.
-        NearMissReasons found = FindFin(core);
+        NearMissReasons found = FindFin(core.Slice(start));
         if (found == NearMissReasons.None)
         {
             return default;
         }
 
-        // Never None here: a subject with no reason at all would be exactly [FIN], handled above.
+        // Never None here: a subject with no reason at all would be [FIN], handled above.
         return new SubjectVerdict(SubjectKind.NearMiss, reasons | (found & ~Candidate));
     }
 
-    private static NearMissReasons FindFin(string core)
+    private static NearMissReasons FindFin(ReadOnlySpan<char> core)
     {
         for (int i = 0; i + 3 <= core.Length; i++)
         {
@@ -166,34 +176,43 @@ public static class ClosingSubject
     }
 
     // "FIN" in any case, as a whole word (not inside "FINI" or "AFIN").
-    private static bool IsFinAt(string s, int i) =>
+    private static bool IsFinAt(ReadOnlySpan<char> s, int i) =>
         char.ToUpperInvariant(s[i]) == 'F' && char.ToUpperInvariant(s[i + 1]) == 'I' && char.ToUpperInvariant(s[i + 2]) == 'N'
         && (i == 0 || !char.IsLetterOrDigit(s[i - 1]))
         && (i + 3 == s.Length || !char.IsLetterOrDigit(s[i + 3]));
 
-    private static bool TryStripPrefix(string core, out string rest)
+    // A prefix at core[start..]: "RE", "TR", "FWD" or "FW" (any case), spaces, a colon, then spaces; next is past them.
+    // Only succeeds when something follows the prefix, so "RE:" alone stays an ordinary subject.
+    private static bool TryStripPrefix(ReadOnlySpan<char> core, int start, out int next)
     {
+        ReadOnlySpan<char> rest = core.Slice(start);
         foreach (string prefix in Prefixes)
         {
-            if (core.Length <= prefix.Length || string.Compare(core, 0, prefix, 0, prefix.Length, StringComparison.OrdinalIgnoreCase) != 0)
+            if (rest.Length <= prefix.Length || !rest.StartsWith(prefix.AsSpan(), StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
             int j = prefix.Length;
-            while (j < core.Length && core[j] == ' ')
+            while (j < rest.Length && rest[j] == ' ')
             {
                 j++;
             }
 
-            if (j < core.Length && core[j] == ':')
+            if (j < rest.Length && rest[j] == ':')
             {
-                rest = core.Substring(j + 1).TrimStart();
+                j++;
+                while (j < rest.Length && rest[j] == ' ')
+                {
+                    j++;
+                }
+
+                next = start + j;
                 return true;
             }
         }
 
-        rest = core;
+        next = start;
         return false;
     }
 

@@ -6,8 +6,9 @@ using System.Linq;
 namespace Mss.Core.Conversations;
 
 /// <summary>
-/// Replays the message history of one patient / box pair through the CONV-8 table, to rebuild the state (after a
-/// migration, say) and to see the decision on every message.
+/// Replays the message history of one patient / box pair through the CONV-8 table and CONV-9, to rebuild the state
+/// (after a migration, say) and to see the decision on every message. The replayed conversation keeps the actor messages'
+/// Message-Ids, so <see cref="CanPatientReplyTo(string)"/> answers for each of them (CONV-9).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -17,8 +18,11 @@ namespace Mss.Core.Conversations;
 /// </para>
 /// <para>
 /// A refused message (which the platform should not have let through: a patient writing after <c>[FIN]</c>, say)
-/// is reported with its denial and leaves the conversation unchanged; the replay goes on.
+/// is reported with its denial and leaves the conversation unchanged; the replay goes on. A patient's reply to a message
+/// sent with <c>X-MSS-MES: FIN</c>, or to one older than the last <c>[FIN]</c>, is refused
+/// <see cref="ConversationDenial.MessageNotRepliable"/> (CONV-9).
 /// </para>
+/// <para>Cost: O(n log n) in the number of messages (the sort, and one O(log n) step per message).</para>
 /// </remarks>
 public sealed class ConversationReplay
 {
@@ -51,10 +55,18 @@ public sealed class ConversationReplay
     /// </summary>
     public bool IsCorrespondent => HealthActorHasWritten && Status == ConversationStatus.Open;
 
+    /// <summary>True when the patient can reply now without naming a message (CONV-9): see <see cref="Conversation.CanPatientReply"/>.</summary>
+    public bool CanPatientReply => Final.CanPatientReply;
+
+    /// <summary>True when the patient may reply to the actor message <paramref name="messageId"/> (CONV-9): see <see cref="Conversation.CanPatientReplyTo(string)"/>.</summary>
+    /// <param name="messageId">The actor message's Message-Id, without angle brackets.</param>
+    /// <returns>True when a reply to that message would be accepted.</returns>
+    public bool CanPatientReplyTo(string messageId) => Final.CanPatientReplyTo(messageId);
+
     /// <summary>How many messages were refused.</summary>
     public int DeniedCount => Steps.Count(s => !s.Decision.IsAccepted);
 
-    /// <summary>Replays a history from a conversation that has not started (CONV-8).</summary>
+    /// <summary>Replays a history (CONV-8, CONV-9), usually from a conversation that has not started.</summary>
     /// <param name="start">The conversation before the first message, usually <see cref="Conversation.Start(Counterpart, bool)"/>.</param>
     /// <param name="messages">The messages of one patient / box pair, in any order.</param>
     /// <returns>The replay: final state and one step per message.</returns>

@@ -20,7 +20,8 @@ public sealed class ConversationRule
         ConversationStatus? result,
         ConversationDenial denial,
         string ruleIds,
-        string note)
+        string note,
+        bool requiresRepliableMessage)
     {
         Number = number;
         Counterpart = counterpart;
@@ -32,6 +33,7 @@ public sealed class ConversationRule
         Denial = denial;
         RuleIds = ruleIds;
         Note = note;
+        RequiresRepliableMessage = requiresRepliableMessage;
     }
 
     /// <summary>The row's number in the CONV-8 table of DOMAIN.md, 1 for the first row.</summary>
@@ -61,6 +63,13 @@ public sealed class ConversationRule
     /// <summary>True when the row accepts the message.</summary>
     public bool Accepts => Result.HasValue;
 
+    /// <summary>
+    /// True when the row is a patient's reply, so that CONV-9 also decides on the message replied to: the row's acceptance
+    /// holds only when that message can be replied to (no <c>X-MSS-MES: FIN</c> on it, no <c>[FIN]</c> since), otherwise the
+    /// message is refused with <see cref="ConversationDenial.MessageNotRepliable"/>. Rows 4 and 8 (0.2).
+    /// </summary>
+    public bool RequiresRepliableMessage { get; }
+
     /// <summary>The domain rules the row comes from, e.g. <c>"CONV-1"</c>.</summary>
     public string RuleIds { get; }
 
@@ -71,7 +80,7 @@ public sealed class ConversationRule
     /// <param name="counterpart">Who the patient talks with.</param>
     /// <param name="status">The status before the message.</param>
     /// <param name="author">Who writes the message.</param>
-    /// <param name="closing">True when the message is closing (CONV-3: health actor only, see <see cref="ConversationRules.IsClosing(Author, string?, bool)"/>).</param>
+    /// <param name="closing">True when the message is closing (CONV-3: health actor only, see <see cref="ConversationRules.IsClosing(Author, string?)"/>).</param>
     /// <param name="patientProfileActivated">True when the patient's profile is activated.</param>
     /// <returns>True when every column of the row matches.</returns>
     public bool Matches(Counterpart counterpart, ConversationStatus status, Author author, bool closing, bool patientProfileActivated) =>
@@ -97,10 +106,11 @@ public sealed class ConversationRule
         "CONV-8 row " + Number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": "
         + (Counterpart?.ToString() ?? "any") + " / " + Statuses + " / " + Author + " / "
         + Message + (Profile == ProfileCondition.Any ? string.Empty : " (profile " + Profile + ")")
-        + " -> " + (Result.HasValue ? Result.Value.ToString() : "denied " + Denial);
+        + " -> " + (Result.HasValue ? Result.Value.ToString() : "denied " + Denial)
+        + (RequiresRepliableMessage ? " (CONV-9: to a repliable message)" : string.Empty);
 
-    internal static ConversationRule Accept(int number, Counterpart? counterpart, ConversationStatuses statuses, Author author, MessageCondition message, ProfileCondition profile, ConversationStatus result, string ruleIds, string note) =>
-        new(number, counterpart, statuses, author, message, profile, result, ConversationDenial.None, ruleIds, note);
+    internal static ConversationRule Accept(int number, Counterpart? counterpart, ConversationStatuses statuses, Author author, MessageCondition message, ProfileCondition profile, ConversationStatus result, string ruleIds, string note, bool requiresRepliableMessage = false) =>
+        new(number, counterpart, statuses, author, message, profile, result, ConversationDenial.None, ruleIds, note, requiresRepliableMessage);
 
     internal static ConversationRule Deny(int number, Counterpart? counterpart, ConversationStatuses statuses, Author author, MessageCondition message, ProfileCondition profile, ConversationDenial denial, string ruleIds, string note)
     {
@@ -109,6 +119,6 @@ public sealed class ConversationRule
             throw new ArgumentException("A refusing row needs a denial.", nameof(denial));
         }
 
-        return new(number, counterpart, statuses, author, message, profile, null, denial, ruleIds, note);
+        return new(number, counterpart, statuses, author, message, profile, null, denial, ruleIds, note, requiresRepliableMessage: false);
     }
 }

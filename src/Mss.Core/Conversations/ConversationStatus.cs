@@ -9,6 +9,6 @@ public enum ConversationStatus
     /// <summary>Open: the patient may reply (CONV-2).</summary>
     Open,
 
-    /// <summary>Closed by the actor with <c>[FIN]</c> or <c>X-MSS-MES: FIN</c> (CONV-3); the actor may restart it (CONV-4).</summary>
+    /// <summary>Closed by the actor with <c>[FIN]</c> (CONV-3; since 0.2 <c>X-MSS-MES: FIN</c> does not close, CONV-9); the actor may restart it (CONV-4).</summary>
     Closed,
 }

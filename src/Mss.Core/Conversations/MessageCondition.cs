@@ -6,9 +6,9 @@ public enum MessageCondition
     /// <summary>Any message (a patient's message is never closing, CONV-3).</summary>
     Any,
 
-    /// <summary>An ordinary message: not closing (CONV-3).</summary>
+    /// <summary>An ordinary message: not closing (CONV-3); since 0.2 a message with <c>X-MSS-MES: FIN</c> is ordinary too (CONV-9).</summary>
     Ordinary,
 
-    /// <summary>A closing message from the health actor: subject exactly <c>[FIN]</c> or header <c>X-MSS-MES: FIN</c> (CONV-3).</summary>
+    /// <summary>A closing message from the health actor: subject <c>[FIN]</c>, white space around it ignored (CONV-3 and its 0.2 amendment).</summary>
     Closing,
 }

@@ -15,7 +15,10 @@ public enum NearMissReasons
     /// <summary>A reply or forward prefix: <c>RE:</c>, <c>TR:</c>, <c>Fwd:</c>, <c>FW:</c> (any case, spaces before the colon allowed).</summary>
     ReplyOrForwardPrefix = 2,
 
-    /// <summary>White space before or after (including non-breaking spaces): <c>" [FIN]"</c>, <c>"[FIN]\u00A0"</c>.</summary>
+    /// <summary>
+    /// White space before or after. No longer given since 0.2 (CONV-3 amendment): white space around a subject is not part
+    /// of it, so <c>" [FIN]"</c> closes. Kept so that code compiled against 0.1 still builds.
+    /// </summary>
     SurroundingWhiteSpace = 4,
 
     /// <summary>Other text beside the bracketed word: <c>[FIN] merci</c>, <c>Consultation [FIN]</c>, <c>[FIN].</c>.</summary>

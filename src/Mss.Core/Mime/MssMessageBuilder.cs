@@ -10,15 +10,17 @@ namespace Mss.Core.Mime;
 
 /// <summary>
 /// Builds a MIME message between MSSanté boxes, to a patient or a professional, with the MSSanté rules built in:
-/// recipients only from the trust space (ADDR-4, by type), copies beyond a threshold reported (ADDR-5), closing a
-/// conversation (CONV-3), read receipts (DEL-4), automatic sends only from an applicative box (BAL-3), Date and
-/// Message-Id always set (DEL-5).
+/// recipients only from the trust space (ADDR-4, by type), at most one patient per message (ADDR-7, or one message per
+/// patient with <see cref="BuildPerPatient"/>), never from a patient address (ADDR-8), copies beyond a threshold reported
+/// (ADDR-5), closing a conversation (CONV-3), no reply to one message (CONV-9), read receipts (DEL-4), automatic sends
+/// only from an applicative box (BAL-3), Date and Message-Id always set (DEL-5).
 /// </summary>
 /// <remarks>
 /// <para>
 /// Recipients are <see cref="MssAddress"/> values, so an address outside the trust space cannot even be passed
 /// (ADDR-4): parse raw text with <see cref="MssAddress.Parse(string)"/> first. A recipient added twice (in To or Cc)
-/// counts once and stays where it was first added.
+/// counts once and stays where it was first added; "twice" is <see cref="MssAddress"/> equality (ADDR-1). Adding a
+/// recipient costs O(1), so a builder with many recipients is built in linear time.
 /// </para>
 /// <para>
 /// The text body is UTF-8 (quoted-printable), attachments base64; with attachments the body is <c>multipart/mixed</c>.
@@ -31,6 +33,7 @@ public sealed class MssMessageBuilder
     private readonly IClock _clock;
     private readonly List<MssAddress> _to = new();
     private readonly List<MssAddress> _cc = new();
+    private readonly HashSet<MssAddress> _recipients = new();
     private readonly List<(string FileName, byte[] Content, ContentType Type)> _attachments = new();
     private CopyPolicy _copyPolicy = CopyPolicy.Default;
     private string? _subject;
@@ -39,10 +42,13 @@ public sealed class MssMessageBuilder
     private bool _readReceipt;
     private bool _noReply;
     private bool _autoSubmitted;
+    private int _patients;
 
     /// <summary>Starts a message from <paramref name="from"/>, dated by the system clock when built (DEL-5).</summary>
     /// <param name="from">The sender's MSSanté box.</param>
-    /// <exception cref="ArgumentException"><paramref name="from"/> is <c>default</c>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="from"/> is <c>default</c>, or a patient address: patients write only from Mon espace santé (ADDR-8).
+    /// </exception>
     public MssMessageBuilder(MssAddress from)
         : this(from, MssClock.Default)
     {
@@ -51,11 +57,24 @@ public sealed class MssMessageBuilder
     /// <summary>Starts a message from <paramref name="from"/>, dated by <paramref name="clock"/> when built (DEL-5).</summary>
     /// <param name="from">The sender's MSSanté box.</param>
     /// <param name="clock">The clock that gives the Date header.</param>
-    /// <exception cref="ArgumentException"><paramref name="from"/> is <c>default</c>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="from"/> is <c>default</c>, or a patient address: patients write only from Mon espace santé (ADDR-8).
+    /// </exception>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
     public MssMessageBuilder(MssAddress from, IClock clock)
     {
-        _from = from.IsDefault ? throw new ArgumentException("The sender must be an MSSanté address, not default(MssAddress).", nameof(from)) : from;
+        if (from.IsDefault)
+        {
+            throw new ArgumentException("The sender must be an MSSanté address, not default(MssAddress).", nameof(from));
+        }
+
+        if (from.IsPatient)
+        {
+            // INS-8: the message does not name the address (it is the patient's INS).
+            throw new ArgumentException("The sender is a patient address: patients write only from Mon espace santé, never through this software (ADDR-8).", nameof(from));
+        }
+
+        _from = from;
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
 
@@ -94,7 +113,11 @@ public sealed class MssMessageBuilder
         return this;
     }
 
-    /// <summary>Sets the subject (sent as is; non-ASCII encoded by MimeKit).</summary>
+    /// <summary>
+    /// Sets the subject (non-ASCII encoded by MimeKit). White space around it does not reach the reader (MimeKit trims it,
+    /// as RFC 5322 unfolding would): <c>" [FIN]"</c> closes the conversation like <c>[FIN]</c> (CONV-3 amendment), and
+    /// <see cref="ClosingSubject.Diagnose(string?)"/> on the text given here says what the reader will see.
+    /// </summary>
     /// <param name="subject">The subject.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="subject"/> is null.</exception>
@@ -189,7 +212,11 @@ public sealed class MssMessageBuilder
         return this;
     }
 
-    /// <summary>Says no reply is expected: header <c>X-MSS-MES: FIN</c>, which closes the conversation whatever the subject (CONV-3).</summary>
+    /// <summary>
+    /// Says no reply is expected: header <c>X-MSS-MES: FIN</c> (Référentiel socle MSSanté #2 ECO.2.2.8). Changed in 0.2: the
+    /// patient cannot reply to this one message; the conversation stays open and earlier messages keep their reply (CONV-9).
+    /// To close the conversation, use <see cref="CloseConversation"/>.
+    /// </summary>
     /// <returns>This builder.</returns>
     public MssMessageBuilder NoReply()
     {
@@ -220,32 +247,106 @@ public sealed class MssMessageBuilder
     /// <summary>Builds the message, with Date (from the clock) and a new Message-Id on the sender's domain (DEL-5).</summary>
     /// <returns>A new message.</returns>
     /// <exception cref="InvalidOperationException">
-    /// No recipient was added; or <see cref="CloseConversation"/> was asked with another subject than <c>[FIN]</c> (CONV-3).
+    /// No recipient was added; or <see cref="CloseConversation"/> was asked with another subject than <c>[FIN]</c> (CONV-3);
+    /// or To and Cc hold more than one patient address: every recipient sees the others, and a patient's address is their
+    /// social-security number (ADDR-7, INS-8). Use <see cref="BuildPerPatient"/> for one message per patient.
     /// </exception>
     public MimeMessage Build()
+    {
+        CheckBuildable();
+        if (_patients > 1)
+        {
+            throw new InvalidOperationException(
+                "A message names at most one patient address in To and Cc: every recipient would see the others' INS (ADDR-7, INS-8). "
+                + "Use BuildPerPatient to send one message per patient.");
+        }
+
+        return Compose(_to, _cc);
+    }
+
+    /// <summary>
+    /// Builds one message per patient recipient (ADDR-7): each names one patient (in To or Cc, where it was added) and every
+    /// professional recipient of To and Cc, and has its own Date and Message-Id (DEL-5). Without a patient recipient, the
+    /// one message <see cref="Build"/> would give. Messages are in the order the patients were added (To first, then Cc).
+    /// </summary>
+    /// <returns>The messages, at least one.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// No recipient was added; or <see cref="CloseConversation"/> was asked with another subject than <c>[FIN]</c> (CONV-3).
+    /// </exception>
+    public IReadOnlyList<MimeMessage> BuildPerPatient()
+    {
+        CheckBuildable();
+        if (_patients == 0)
+        {
+            return new[] { Compose(_to, _cc) };
+        }
+
+        List<MssAddress> professionalsTo = _to.FindAll(a => !a.IsPatient);
+        List<MssAddress> professionalsCc = _cc.FindAll(a => !a.IsPatient);
+        var messages = new List<MimeMessage>(_patients);
+        foreach (MssAddress patient in _to)
+        {
+            if (patient.IsPatient)
+            {
+                messages.Add(Compose(Prepend(patient, professionalsTo), professionalsCc));
+            }
+        }
+
+        foreach (MssAddress patient in _cc)
+        {
+            if (patient.IsPatient)
+            {
+                messages.Add(Compose(professionalsTo, Prepend(patient, professionalsCc)));
+            }
+        }
+
+        return messages.AsReadOnly();
+    }
+
+    private static MailboxAddress Mailbox(MssAddress address) => new(string.Empty, address.ToString());
+
+    private static IEnumerable<MssAddress> Prepend(MssAddress first, List<MssAddress> rest)
+    {
+        yield return first;
+        foreach (MssAddress address in rest)
+        {
+            yield return address;
+        }
+    }
+
+    private void CheckBuildable()
     {
         if (_to.Count + _cc.Count == 0)
         {
             throw new InvalidOperationException("A message needs at least one recipient: call To or Cc before Build.");
         }
 
-        if (_closing && _subject is not null && !string.Equals(_subject, ClosingSubject.Value, StringComparison.Ordinal))
+        if (_closing && _subject is not null && !ClosingSubject.IsClosing(_subject))
         {
             throw new InvalidOperationException("CloseConversation sets the subject to exactly [FIN] (CONV-3); another subject was also set.");
         }
+    }
 
+    // The one place that makes a message: addresses, then every header and part that each message carries, whether it
+    // comes from Build or from BuildPerPatient. A header added to every message belongs here.
+    private MimeMessage Compose(IEnumerable<MssAddress> to, IEnumerable<MssAddress> cc)
+    {
         var message = new MimeMessage();
         message.From.Add(Mailbox(_from));
-        foreach (MssAddress to in _to)
+        var toList = new List<InternetAddress>();
+        foreach (MssAddress address in to)
         {
-            message.To.Add(Mailbox(to));
+            toList.Add(Mailbox(address));
         }
 
-        foreach (MssAddress cc in _cc)
+        var ccList = new List<InternetAddress>();
+        foreach (MssAddress address in cc)
         {
-            message.Cc.Add(Mailbox(cc));
+            ccList.Add(Mailbox(address));
         }
 
+        message.To.AddRange(toList);
+        message.Cc.AddRange(ccList);
         message.Subject = _closing ? ClosingSubject.Value : _subject ?? string.Empty;
         if (_readReceipt)
         {
@@ -267,8 +368,6 @@ public sealed class MssMessageBuilder
         return message;
     }
 
-    private static MailboxAddress Mailbox(MssAddress address) => new(string.Empty, address.ToString());
-
     private MssMessageBuilder Add(List<MssAddress> list, MssAddress recipient)
     {
         if (recipient.IsDefault)
@@ -276,9 +375,13 @@ public sealed class MssMessageBuilder
             throw new ArgumentException("A recipient must be an MSSanté address, not default(MssAddress) (ADDR-4).", nameof(recipient));
         }
 
-        if (!_to.Contains(recipient) && !_cc.Contains(recipient))
+        if (_recipients.Add(recipient))
         {
             list.Add(recipient);
+            if (recipient.IsPatient)
+            {
+                _patients++;
+            }
         }
 
         return this;

@@ -21,8 +21,11 @@ namespace Mss.Core.Mime;
 /// <item>The other party comes from To then Cc, in order: for a health actor's message each patient address is one
 /// event (one conversation per patient); for a patient's message each non-patient MSSanté address is one event.</item>
 /// <item>The subject is kept as sent (decoded); <see cref="ConversationMessage.NoReply"/> is true when a header
-/// <c>X-MSS-MES</c> holds exactly <c>FIN</c> (CONV-3; white space around it ignored, case respected). Whether that
-/// closes the conversation (only from the actor) is the replay's decision, not the reader's.</item>
+/// <c>X-MSS-MES</c> holds exactly <c>FIN</c> (CONV-9; white space around it ignored, case respected). What that does
+/// (the patient cannot reply to that message) is the replay's decision, not the reader's.</item>
+/// <item><see cref="ConversationMessage.MessageId"/> is the Message-Id and <see cref="ConversationMessage.InReplyTo"/> the
+/// In-Reply-To, both without angle brackets (null when absent), so the replay can tell which message a patient replies
+/// to (CONV-9).</item>
 /// <item>A report (<c>multipart/report</c>: a read receipt or a non-delivery report, DEL-2, DEL-4), as the body or
 /// inside multiparts that wrap it as <see cref="ReadReceipts"/> and <see cref="NonDeliveryReports"/> find it, is a
 /// notification about a message, not a message of the conversation: it gives no event, even when the patient's box
@@ -30,6 +33,11 @@ namespace Mss.Core.Mime;
 /// <item>The timestamp is the Date header (DEL-5); a message without a readable Date gives no event, since it cannot
 /// be placed in the history.</item>
 /// </list>
+/// <para>Cost: linear in the number of recipients (each is parsed once and checked against a hash set).</para>
+/// <para>
+/// Threads: the reader keeps no state, but MimeKit parses parts of a <see cref="MimeMessage"/> lazily, so one message must
+/// not be read from several threads at once; read a message on one thread (or load one copy per thread).
+/// </para>
 /// </remarks>
 public static class MssMessageReader
 {
@@ -39,18 +47,20 @@ public static class MssMessageReader
     /// <returns>False when the message carries no conversation event.</returns>
     public static bool TryRead(MimeMessage? message, out ReceivedMessage received)
     {
-        IReadOnlyList<ReceivedMessage> all = ReadAll(message);
-        received = all.Count > 0 ? all[0] : default;
-        return all.Count > 0;
+        List<ReceivedMessage> events = Read(message, firstOnly: true);
+        received = events.Count > 0 ? events[0] : default;
+        return events.Count > 0;
     }
 
     /// <summary>
     /// Reads every conversation event of <paramref name="message"/>: one per (patient, actor) pair it links, in the
-    /// order of its recipients (see the class remarks). Never throws.
+    /// order of its recipients (see the class remarks). Never throws; linear in the number of recipients.
     /// </summary>
     /// <param name="message">A received message, possibly null.</param>
     /// <returns>The events; empty when the message carries none.</returns>
-    public static IReadOnlyList<ReceivedMessage> ReadAll(MimeMessage? message)
+    public static IReadOnlyList<ReceivedMessage> ReadAll(MimeMessage? message) => Read(message, firstOnly: false);
+
+    private static List<ReceivedMessage> Read(MimeMessage? message, bool firstOnly)
     {
         var events = new List<ReceivedMessage>();
         if (message is null || MimeParts.FindReport(message, null) is not null || !TryFirstAddress(message.From, out MssAddress from) || !TryDate(message, out Instant timestamp))
@@ -59,11 +69,18 @@ public static class MssMessageReader
         }
 
         Author author = from.IsPatient ? Author.Patient : Author.HealthActor;
-        var conversationMessage = new ConversationMessage(author, message.Subject ?? string.Empty, HasNoReply(message), timestamp);
         string? messageId = MimeParts.MessageIdOf(message.MessageId);
+        var conversationMessage = new ConversationMessage(author, message.Subject ?? string.Empty, HasNoReply(message), timestamp)
+        {
+            MessageId = messageId,
+            InReplyTo = MimeParts.MessageIdOf(message.InReplyTo),
+        };
+
+        // Every event of one message shares the message: two events are the same when their other party is.
+        var seen = new HashSet<MssAddress>();
         foreach (MailboxAddress recipient in message.To.Mailboxes.Concat(message.Cc.Mailboxes))
         {
-            if (!MssAddress.TryParse(recipient.Address, out MssAddress other) || other.IsPatient != (author == Author.HealthActor))
+            if (!MssAddress.TryParse(recipient.Address, out MssAddress other) || other.IsPatient != (author == Author.HealthActor) || !seen.Add(other))
             {
                 continue;
             }
@@ -71,10 +88,10 @@ public static class MssMessageReader
             MssAddress patient = author == Author.Patient ? from : other;
             MssAddress actor = author == Author.Patient ? other : from;
             patient.TryGetIns(out InsMatricule ins);
-            var received = new ReceivedMessage(conversationMessage, ins, actor, messageId);
-            if (!events.Contains(received))
+            events.Add(new ReceivedMessage(conversationMessage, ins, actor, messageId));
+            if (firstOnly)
             {
-                events.Add(received);
+                break;
             }
         }
 

@@ -9,7 +9,8 @@ namespace Mss.Core.Mime;
 /// </summary>
 /// <remarks>
 /// <c>default(ReceivedMessage)</c> is "nothing read": a default <see cref="Message"/>, <see cref="Patient"/> and
-/// <see cref="Actor"/>, null <see cref="MessageId"/>. <see cref="ToString"/> masks the INS (INS-8).
+/// <see cref="Actor"/>, null <see cref="MessageId"/>. <see cref="ToString"/> masks the INS, the patient's and that of an
+/// <see cref="Actor"/> given a patient address through the constructor (INS-8).
 /// </remarks>
 /// <param name="Message">Author, subject as sent, <c>X-MSS-MES: FIN</c> and the Date of the message.</param>
 /// <param name="Patient">The patient's INS, from their <c>@patient.mssante.fr</c> address (ADDR-2).</param>
@@ -17,8 +18,11 @@ namespace Mss.Core.Mime;
 /// <param name="MessageId">The Message-Id without angle brackets; null when the message has none.</param>
 public readonly record struct ReceivedMessage(ConversationMessage Message, InsMatricule Patient, MssAddress Actor, string? MessageId)
 {
-    /// <summary>The event without the clear INS (INS-8).</summary>
+    /// <summary>The event without any INS in clear (INS-8): the patient's INS masked, and the actor's too when it is a patient address.</summary>
     /// <returns>A text safe for logs.</returns>
     public override string ToString() =>
-        Message.Author + " " + Patient.ToMaskedString() + " <-> " + Actor + " at " + Message.Timestamp + (MessageId is null ? string.Empty : " <" + MessageId + ">");
+        Message.Author + " " + Patient.ToMaskedString() + " <-> " + Masked(Actor) + " at " + Message.Timestamp + (MessageId is null ? string.Empty : " <" + MessageId + ">");
+
+    private static string Masked(MssAddress address) =>
+        address.TryGetIns(out InsMatricule ins) ? ins.ToMaskedString() + "@" + MssAddress.PatientDomain : address.ToString();
 }

@@ -18,19 +18,26 @@ public class ClosingSubjectTest
     private const NearMissReasons Invisible = NearMissReasons.InvisibleCharacters;
     private const NearMissReasons Inside = NearMissReasons.WhiteSpaceInsideBrackets;
 
-    // CONV-3: exactly the 5 characters, ordinal.
+    // CONV-3 and its 0.2 amendment: the 5 characters, ordinal, once white space around them is removed.
     [Theory]
     [InlineData("[FIN]", true)]
+    [InlineData(" [FIN]", true)]
+    [InlineData("[FIN] ", true)]
+    [InlineData("\t[FIN]\r\n", true)]
+    [InlineData("\u00A0[FIN]\u2003", true)]
     [InlineData("[fin]", false)]
     [InlineData("RE: [FIN]", false)]
-    [InlineData(" [FIN]", false)]
-    [InlineData("[FIN] ", false)]
+    [InlineData("[ FIN ]", false)]
+    [InlineData("[FIN] merci", false)]
+    [InlineData("\u200B[FIN]", false)]
+    [InlineData("   ", false)]
     [InlineData("［FIN］", false)]
     [InlineData("", false)]
     [InlineData(null, false)]
     public void IsClosing_ExactFiveCharactersOnly(string? subject, bool expected)
     {
         Assert.Equal(expected, ClosingSubject.IsClosing(subject));
+        Assert.Equal(expected, ClosingSubject.IsClosing((subject ?? string.Empty).AsSpan()));
         Assert.Equal(5, ClosingSubject.Value.Length);
     }
 
@@ -46,10 +53,6 @@ public class ClosingSubjectTest
     [InlineData("Fwd: [FIN]", Prefix)]
     [InlineData("FW: [FIN]", Prefix)]
     [InlineData("RE: TR: [fin]", Prefix | Case)]
-    [InlineData(" [FIN]", Space)]
-    [InlineData("[FIN] ", Space)]
-    [InlineData("[FIN]\u00A0", Space)]
-    [InlineData("\t[FIN]\r\n", Space)]
     [InlineData("[FIN] merci", Extra)]
     [InlineData("[FIN]\u00A0merci", Extra)]
     [InlineData("Consultation [FIN]", Extra)]
@@ -72,7 +75,11 @@ public class ClosingSubjectTest
     [InlineData("[FIN ]", Inside)]
     [InlineData("( FIN )", Brackets | Inside)]
     [InlineData("RE: [Fin] merci", Prefix | Case | Extra)]
-    [InlineData(" RE: [FIN]", Space | Prefix)]
+    [InlineData(" RE: [FIN]", Prefix)]
+    [InlineData("Cc: [FIN]", Extra)]
+    [InlineData("Retour [FIN]", Extra)]
+    [InlineData("  [fin]  ", Case)]
+    [InlineData("RE:RE:RE: [FIN]", Prefix)]
     public void Diagnose_NearMiss_WithReasons(string subject, NearMissReasons reasons)
     {
         SubjectVerdict verdict = ClosingSubject.Diagnose(subject);
@@ -105,6 +112,32 @@ public class ClosingSubjectTest
         Assert.Equal(default, verdict);
     }
 
+    // CONV-3 amendment: a subject that closes on the wire is never a near miss; white space around it is no reason.
+    [Theory]
+    [InlineData(" [FIN]")]
+    [InlineData("[FIN] ")]
+    [InlineData("[FIN]\u00A0")]
+    [InlineData("\t[FIN]\r\n")]
+    [InlineData("\u3000[FIN]")]
+    public void Diagnose_ClosingWithSurroundingWhiteSpace_Closing(string subject)
+    {
+        SubjectVerdict verdict = ClosingSubject.Diagnose(subject);
+        Assert.Equal(SubjectKind.Closing, verdict.Kind);
+        Assert.Equal(NearMissReasons.None, verdict.Reasons);
+        Assert.Equal(string.Empty, verdict.ToFrenchWarning());
+    }
+
+    // Issue 16: many reply prefixes before [FIN] are read in one pass (the benchmark shows the linear growth).
+    [Fact]
+    public void Diagnose_HundredThousandPrefixes_NearMissForThePrefix()
+    {
+        string subject = string.Concat(Enumerable.Repeat("RE: ", 100_000)) + "[FIN]";
+        SubjectVerdict verdict = ClosingSubject.Diagnose(subject);
+        Assert.Equal(SubjectKind.NearMiss, verdict.Kind);
+        Assert.Equal(Prefix, verdict.Reasons);
+        Assert.Equal(Prefix | Extra, ClosingSubject.Diagnose(string.Concat(Enumerable.Repeat("TR : ", 50_000)) + "[FIN] merci").Reasons);
+    }
+
     [Fact]
     public void ToFrenchWarning_NearMiss_NamesTheCauses()
     {
@@ -112,7 +145,7 @@ public class ClosingSubjectTest
             "Cet objet ne clôturera pas la conversation : seul l'objet [FIN] exactement (5 caractères) la clôture. "
             + "En cause : minuscules au lieu de majuscules, préfixe de réponse ou de transfert (RE:, TR:, Fwd:, FW:), texte en plus de [FIN].",
             ClosingSubject.Diagnose("RE: [fin] merci").ToFrenchWarning());
-        Assert.EndsWith("En cause : espaces avant ou après.", ClosingSubject.Diagnose("[FIN]\u00A0").ToFrenchWarning(), StringComparison.Ordinal);
+        Assert.EndsWith("En cause : espaces entre les crochets.", ClosingSubject.Diagnose("[ FIN ]\u00A0").ToFrenchWarning(), StringComparison.Ordinal);
         Assert.Equal(string.Empty, ClosingSubject.Diagnose("[FIN]").ToFrenchWarning());
         Assert.Equal(string.Empty, ClosingSubject.Diagnose("Bonjour").ToFrenchWarning());
         Assert.Equal(string.Empty, default(SubjectVerdict).ToFrenchWarning());
@@ -127,12 +160,37 @@ public class ClosingSubjectTest
         Assert.Equal(NearMissReasons.None, verdict.Reasons);
     }
 
-    // Never throws, and Closing exactly when the subject is "[FIN]" (CONV-3), on arbitrary strings (lone surrogates included).
+    // Never throws, and Closing exactly when the subject is "[FIN]" once trimmed (CONV-3 amendment), on arbitrary strings
+    // (lone surrogates included); never SurroundingWhiteSpace, a reason 0.2 no longer gives.
     [Property(MaxTest = 2000)]
-    public bool Diagnose_NeverThrows_ClosingOnlyForExactValue(string? subject)
+    public bool Diagnose_NeverThrows_ClosingOnlyForTrimmedValue(string? subject)
     {
         SubjectVerdict verdict = ClosingSubject.Diagnose(subject);
-        return verdict.IsClosing == (subject == "[FIN]") && (verdict.Kind == SubjectKind.NearMiss) == (verdict.Reasons != NearMissReasons.None);
+        return verdict.IsClosing == (subject?.Trim() == "[FIN]") && verdict.IsClosing == ClosingSubject.IsClosing(subject)
+            && (verdict.Kind == SubjectKind.NearMiss) == (verdict.Reasons != NearMissReasons.None)
+            && (verdict.Reasons & Space) == 0;
+    }
+
+    // CONV-3 amendment: white space around a subject never changes the verdict (it is not part of the subject).
+    [Property(MaxTest = 1000)]
+    public bool Diagnose_SurroundingWhiteSpace_SameVerdict(string? subject, byte before, byte after)
+    {
+        string[] spaces = ["", " ", "\t", "\u00A0", "\u2003", "\u3000", "  \u00A0 "];
+        string core = subject ?? string.Empty;
+        return ClosingSubject.Diagnose(spaces[before % spaces.Length] + core + spaces[after % spaces.Length]) == ClosingSubject.Diagnose(core);
+    }
+
+    // Hand-built near misses around [FIN]: a subject that trims to [FIN] is closing, any other is a near miss.
+    [Property(MaxTest = 1000)]
+    public bool Diagnose_AroundFin_ClosingIffTrimmedFin(byte prefix, byte before, byte after, byte suffix)
+    {
+        string[] prefixes = ["", "RE: ", "Re : ", "TR:", "Fwd: ", "Cc: ", "Retour "];
+        string[] spaces = ["", " ", "\u00A0", "\t"];
+        string[] suffixes = ["", " merci", ".", "!"];
+        string subject = spaces[before % spaces.Length] + prefixes[prefix % prefixes.Length] + "[FIN]" + suffixes[suffix % suffixes.Length] + spaces[after % spaces.Length];
+        SubjectVerdict verdict = ClosingSubject.Diagnose(subject);
+        bool closes = prefix % prefixes.Length == 0 && suffix % suffixes.Length == 0;
+        return closes ? verdict.Kind == SubjectKind.Closing : verdict.Kind == SubjectKind.NearMiss;
     }
 
     [Theory]

@@ -70,7 +70,8 @@ public class ConversationReplayTest
         Assert.Equal(ConversationStatus.Closed, ConversationReplay.Run(default, writeThenClose).Status);
     }
 
-    // CONV-5 on a history: patient starts with the pharmacy, [FIN] from the pharmacy, patient starts again; X-MSS-MES closes.
+    // CONV-5 on a history: patient starts with the pharmacy, [FIN] from the pharmacy, patient starts again; X-MSS-MES does
+    // not close (CONV-9, 0.2).
     [Fact]
     public void Run_PharmacyHistory()
     {
@@ -79,17 +80,50 @@ public class ConversationReplayTest
             Msg(Author.Patient, "Ordonnance", 0),             // row 6
             Msg(Author.HealthActor, "[FIN]", 1),              // row 2
             Msg(Author.Patient, "Nouvelle ordonnance", 2),    // row 6
-            Msg(Author.HealthActor, "Prête", 3, noReply: true), // row 2 (X-MSS-MES: FIN)
+            Msg(Author.HealthActor, "Prête", 3, noReply: true), // row 1 (X-MSS-MES: FIN, 0.2: not closing)
         ];
 
         ConversationReplay replay = ConversationReplay.Run(Conversation.Start(Counterpart.Pharmacy), history);
-        Assert.Equal([6, 2, 6, 2], replay.Steps.Select(s => s.Decision.Rule!.Number));
-        Assert.Equal(ConversationStatus.Closed, replay.Status);
+        Assert.Equal([6, 2, 6, 1], replay.Steps.Select(s => s.Decision.Rule!.Number));
+        Assert.Equal(ConversationStatus.Open, replay.Status);
         Assert.Equal(0, replay.DeniedCount);
 
         ConversationReplay notActivated = ConversationReplay.Run(Conversation.Start(Counterpart.Pharmacy, false), history);
-        Assert.Equal([7, 2, 7, 2], notActivated.Steps.Select(s => s.Decision.Rule!.Number));
+        Assert.Equal([7, 2, 7, 1], notActivated.Steps.Select(s => s.Decision.Rule!.Number));
         Assert.Equal(ConversationDenial.PatientProfileNotActivated, notActivated.Steps[2].Decision.Denial);
+    }
+
+    // CONV-9 on a history read from a mailbox: ids and In-Reply-To decide which replies are refused.
+    [Fact]
+    public void Run_RepliesByMessageId()
+    {
+        ConversationMessage[] history =
+        [
+            Msg(Author.HealthActor, "Vos résultats", 0) with { MessageId = "a1@chu.mssante.fr" },
+            Msg(Author.HealthActor, "Rappel de rendez-vous", 1, noReply: true) with { MessageId = "a2@chu.mssante.fr" },
+            Msg(Author.Patient, "Question sur le rappel", 2) with { InReplyTo = "a2@chu.mssante.fr" },   // refused: a2 not repliable
+            Msg(Author.Patient, "Question sur les résultats", 3) with { InReplyTo = "<a1@chu.mssante.fr>" }, // a1 repliable
+            Msg(Author.Patient, "Merci", 4),                                                              // latest repliable: a1
+            Msg(Author.HealthActor, "[FIN]", 5) with { MessageId = "a3@chu.mssante.fr" },
+            Msg(Author.HealthActor, "Nouveau résultat", 6) with { MessageId = "a4@chu.mssante.fr" },
+            Msg(Author.Patient, "Encore sur les anciens résultats", 7) with { InReplyTo = "a1@chu.mssante.fr" }, // refused: before [FIN]
+            Msg(Author.Patient, "Sur le nouveau", 8) with { InReplyTo = "a4@chu.mssante.fr" },
+        ];
+
+        ConversationReplay replay = ConversationReplay.Run(Conversation.Start(Counterpart.HealthActor), history);
+
+        Assert.Equal([true, true, false, true, true, true, true, false, true], replay.Steps.Select(s => s.Decision.IsAccepted));
+        Assert.Equal(ConversationDenial.MessageNotRepliable, replay.Steps[2].Decision.Denial);
+        Assert.Equal(4, replay.Steps[2].Decision.Rule!.Number); // the row applied; CONV-9 overruled it
+        Assert.Equal(ConversationDenial.MessageNotRepliable, replay.Steps[7].Decision.Denial);
+        Assert.Equal(2, replay.DeniedCount);
+        Assert.Equal(ConversationStatus.Open, replay.Status);
+        Assert.True(replay.CanPatientReply);
+        Assert.True(replay.CanPatientReplyTo("a4@chu.mssante.fr"));
+        Assert.False(replay.CanPatientReplyTo("a1@chu.mssante.fr"));
+        Assert.False(replay.CanPatientReplyTo("a2@chu.mssante.fr"));
+        Assert.False(replay.CanPatientReplyTo("a3@chu.mssante.fr"));
+        Assert.False(replay.CanPatientReplyTo("unknown@chu.mssante.fr"));
     }
 
     [Fact]

@@ -58,18 +58,39 @@ public class ConversationRulesTest
         Assert.Throws<NotSupportedException>(() => list[0] = list[1]);
     }
 
-    // CONV-3: closing = health actor and (subject exactly [FIN] or X-MSS-MES: FIN); never the patient.
+    // CONV-3 (0.2): closing = health actor and subject [FIN], white space around it ignored; never the patient.
     [Theory]
+    [InlineData(Author.HealthActor, "[FIN]", true)]
+    [InlineData(Author.HealthActor, " [FIN]\u00A0", true)]
+    [InlineData(Author.HealthActor, "Résultats", false)]
+    [InlineData(Author.HealthActor, null, false)]
+    [InlineData(Author.HealthActor, "[fin]", false)]
+    [InlineData(Author.Patient, "[FIN]", false)]
+    [InlineData((Author)7, "[FIN]", false)]
+    public void IsClosing_HealthActorOnly(Author author, string? subject, bool expected) =>
+        Assert.Equal(expected, ConversationRules.IsClosing(author, subject));
+
+    // CONV-9 (0.2): X-MSS-MES: FIN no longer closes; the obsolete overload ignores it.
+    [Theory]
+    [InlineData(Author.HealthActor, "Résultats", true, false)]
+    [InlineData(Author.HealthActor, null, true, false)]
+    [InlineData(Author.HealthActor, "[FIN]", true, true)]
     [InlineData(Author.HealthActor, "[FIN]", false, true)]
-    [InlineData(Author.HealthActor, "Résultats", true, true)]
-    [InlineData(Author.HealthActor, null, true, true)]
-    [InlineData(Author.HealthActor, null, false, false)]
-    [InlineData(Author.HealthActor, "[fin]", false, false)]
-    [InlineData(Author.Patient, "[FIN]", false, false)]
     [InlineData(Author.Patient, "[FIN]", true, false)]
-    [InlineData((Author)7, "[FIN]", true, false)]
-    public void IsClosing_HealthActorOnly(Author author, string? subject, bool noReply, bool expected) =>
+    public void IsClosing_Obsolete_NoReplyDoesNotClose(Author author, string? subject, bool noReply, bool expected)
+    {
+#pragma warning disable CS0618 // the obsolete overload is what is under test
         Assert.Equal(expected, ConversationRules.IsClosing(author, subject, noReply));
+#pragma warning restore CS0618
+    }
+
+    // CONV-9: rows 4 and 8 (the patient's replies) are the only rows where the message replied to must be repliable.
+    [Fact]
+    public void Table_ReplyRowsAreFourAndEight()
+    {
+        Assert.Equal([4, 8], ConversationRules.Table.Where(r => r.RequiresRepliableMessage).Select(r => r.Number));
+        Assert.EndsWith("-> Open (CONV-9: to a repliable message)", ConversationRules.Table[3].ToString(), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void TryFind_UndefinedValues_False()
@@ -93,6 +114,8 @@ public class ConversationRulesTest
     [InlineData("    Closed --> Open : row 6, patient writes, to a pharmacy, profile activated")]
     [InlineData("    NotStarted --> NotStarted : row 7, patient writes, to a pharmacy, profile not activated, denied PatientProfileNotActivated")]
     [InlineData("    Open --> Open : row 8, patient writes, to a pharmacy")]
+    [InlineData("    Open --> Open : row 4, patient writes, to a health actor, to a message not repliable, denied MessageNotRepliable")]
+    [InlineData("    Open --> Open : row 8, patient writes, to a pharmacy, to a message not repliable, denied MessageNotRepliable")]
     public void ToMermaid_HasEdgeForRow(string line)
     {
         string[] lines = ConversationRules.ToMermaid().Split('\n');
@@ -103,9 +126,10 @@ public class ConversationRulesTest
     [Fact]
     public void ToMermaid_OneEdgePerRowAndStatus()
     {
-        // Rows 1, 2: three statuses each; rows 3, 4, 5, 8: one; rows 6, 7: two. Plus the initial edge.
+        // Rows 1, 2: three statuses each; rows 3, 4, 5, 8: one; rows 6, 7: two; rows 4 and 8 one more each for CONV-9
+        // (MessageNotRepliable). Plus the initial edge.
         int edges = ConversationRules.ToMermaid().Split('\n').Count(l => l.Contains("-->", StringComparison.Ordinal));
-        Assert.Equal(3 + 3 + 1 + 1 + 1 + 2 + 2 + 1 + 1, edges);
+        Assert.Equal(3 + 3 + 1 + 1 + 1 + 2 + 2 + 1 + 2 + 1, edges);
         Assert.DoesNotContain(" row 4, patient writes, to a pharmacy", ConversationRules.ToMermaid(), StringComparison.Ordinal);
     }
 

@@ -39,7 +39,7 @@ public class ConversationTest
         AssertAccepted(At(counterpart, status, profileActivated: false), Author.HealthActor, null, false, ConversationStatus.Open);
     }
 
-    // CONV-8 row 2 / CONV-3: the health actor's [FIN] subject or X-MSS-MES: FIN closes, from any status.
+    // CONV-8 row 2 / CONV-3: the health actor's [FIN] subject closes, from any status (white space around it ignored).
     [Theory]
     [InlineData(Counterpart.HealthActor, ConversationStatus.NotStarted)]
     [InlineData(Counterpart.HealthActor, ConversationStatus.Open)]
@@ -50,8 +50,21 @@ public class ConversationTest
     public void TryApply_Row2_HealthActorClosing_Closed(Counterpart counterpart, ConversationStatus status)
     {
         AssertAccepted(At(counterpart, status), Author.HealthActor, "[FIN]", false, ConversationStatus.Closed);
-        AssertAccepted(At(counterpart, status), Author.HealthActor, "Compte rendu", true, ConversationStatus.Closed);
-        AssertAccepted(At(counterpart, status), Author.HealthActor, null, true, ConversationStatus.Closed);
+        AssertAccepted(At(counterpart, status), Author.HealthActor, " [FIN] ", false, ConversationStatus.Closed);
+        AssertAccepted(At(counterpart, status), Author.HealthActor, "[FIN]", true, ConversationStatus.Closed);
+    }
+
+    // CONV-9 (0.2): X-MSS-MES: FIN no longer closes: row 1, the conversation is (or becomes) open.
+    [Theory]
+    [InlineData(Counterpart.HealthActor, ConversationStatus.NotStarted)]
+    [InlineData(Counterpart.HealthActor, ConversationStatus.Open)]
+    [InlineData(Counterpart.HealthActor, ConversationStatus.Closed)]
+    [InlineData(Counterpart.Pharmacy, ConversationStatus.Open)]
+    public void TryApply_NoReply_DoesNotClose(Counterpart counterpart, ConversationStatus status)
+    {
+        AssertAccepted(At(counterpart, status), Author.HealthActor, "Compte rendu", true, ConversationStatus.Open);
+        AssertAccepted(At(counterpart, status), Author.HealthActor, null, true, ConversationStatus.Open);
+        Assert.Equal(1, At(counterpart, status).Decide(Author.HealthActor, "Compte rendu", noReply: true).Rule!.Number);
     }
 
     // CONV-3: near misses from the actor are ordinary messages (row 1), the conversation stays open.
@@ -59,8 +72,8 @@ public class ConversationTest
     [InlineData("[fin]")]
     [InlineData("[Fin]")]
     [InlineData("RE: [FIN]")]
-    [InlineData(" [FIN]")]
-    [InlineData("[FIN] ")]
+    [InlineData("[ FIN ]")]
+    [InlineData("Cc: [FIN]")]
     [InlineData("[FIN] merci")]
     [InlineData("FIN")]
     public void TryApply_HealthActorNearMissSubject_StaysOpen(string subject) =>
@@ -134,11 +147,14 @@ public class ConversationTest
         Conversation start = Conversation.Start(Counterpart.Pharmacy, patientProfileActivated: false);
         Assert.Equal(7, start.Decide(Author.Patient, "x").Rule!.Number);
         Assert.Equal(1, start.Decide(Author.HealthActor, "x").Rule!.Number);
-        ConversationDecision closing = start.Decide(Author.HealthActor, "x", noReply: true);
+        ConversationDecision closing = start.Decide(Author.HealthActor, "[FIN]");
         Assert.Equal(2, closing.Rule!.Number);
         Assert.True(closing.IsClosing);
         Assert.Equal(ConversationStatus.Closed, closing.Status);
         Assert.Equal(start, closing.Before);
+        ConversationDecision noReply = start.Decide(Author.HealthActor, "x", noReply: true);
+        Assert.Equal(1, noReply.Rule!.Number);
+        Assert.False(noReply.IsClosing);
         Assert.False(Conversation.Start(Counterpart.HealthActor).Decide(Author.Patient, "[FIN]", noReply: true).IsClosing);
     }
 
@@ -162,6 +178,8 @@ public class ConversationTest
         Assert.Equal(ConversationStatus.NotStarted, d.Status);
         Assert.False(d.TryApply(Author.Patient, "Bonjour", out _, out ConversationDenial denial));
         Assert.Equal(ConversationDenial.PatientCannotStart, denial);
+        Assert.False(d.CanPatientReply);
+        Assert.False(d.CanPatientReplyTo("a@b"));
     }
 
     // TryApply never throws: an undefined author gives false with ConversationDenial.None and the conversation unchanged.

@@ -19,13 +19,13 @@ public class MssMessageReaderTest
         MimeMessage built = new MssMessageBuilder(Doctor, new FixedClock(Now)).To(Patient).Subject("Vos résultats").Build();
         Assert.True(MssMessageReader.TryRead(RoundTrip(built), out ReceivedMessage received));
 
-        Assert.Equal(new ConversationMessage(Author.HealthActor, "Vos résultats", false, Now), received.Message);
+        Assert.Equal(new ConversationMessage(Author.HealthActor, "Vos résultats", false, Now) { MessageId = built.MessageId }, received.Message);
         Assert.Equal(InsMatricule.Parse("279035121518989"), received.Patient);
         Assert.Equal(Doctor, received.Actor);
         Assert.Equal(built.MessageId, received.MessageId);
     }
 
-    // CONV-3: [FIN] subject and X-MSS-MES: FIN travel to the event, for the replay to close.
+    // CONV-3, CONV-9: [FIN] subject and X-MSS-MES: FIN travel to the event, for the replay to decide.
     [Fact]
     public void ClosingAndNoReply_Read()
     {
@@ -49,13 +49,16 @@ public class MssMessageReaderTest
             Subject: =?UTF-8?Q?Re=3A_Vos_r=C3=A9sultats?=
             Date: Sat, 14 Mar 2026 10:26:53 +0100
             Message-ID: <abc123@patient.mssante.fr>
+            In-Reply-To: <xyz789@chu-nantes.mssante.fr>
             MIME-Version: 1.0
             Content-Type: text/plain; charset=utf-8
 
             Merci docteur.
             """);
         Assert.True(MssMessageReader.TryRead(reply, out ReceivedMessage received));
-        Assert.Equal(new ConversationMessage(Author.Patient, "Re: Vos résultats", false, Now), received.Message);
+        Assert.Equal(
+            new ConversationMessage(Author.Patient, "Re: Vos résultats", false, Now) { MessageId = "abc123@patient.mssante.fr", InReplyTo = "xyz789@chu-nantes.mssante.fr" },
+            received.Message);
         Assert.Equal(Doctor, received.Actor);
         Assert.Equal("279035121518989", received.Patient.ToString());
         Assert.Equal("abc123@patient.mssante.fr", received.MessageId);
@@ -83,12 +86,13 @@ public class MssMessageReaderTest
         Assert.Equal(expected, received.Message.NoReply);
     }
 
-    // CONV-8: one event per (patient, actor) pair: an actor writing to two patients is two conversations; professionals in copy are not.
+    // CONV-8: one event per (patient, actor) pair: an actor writing to two patients is two conversations; professionals in
+    // copy are not. The builder refuses such a message (ADDR-7), but other software may send one: it is read.
     [Fact]
     public void ReadAll_OneEventPerPatient()
     {
-        MssAddress other = MssAddress.Parse("284052A32102552@patient.mssante.fr");
-        MimeMessage built = new MssMessageBuilder(Doctor, new FixedClock(Now)).To(Patient).Cc(MssAddress.Parse("secretariat@chu-nantes.mssante.fr")).Cc(other).Build();
+        MimeMessage built = new MssMessageBuilder(Doctor, new FixedClock(Now)).To(Patient).Cc(MssAddress.Parse("secretariat@chu-nantes.mssante.fr")).Build();
+        built.Cc.Add(new MailboxAddress(string.Empty, "284052A32102552@patient.mssante.fr"));
         IReadOnlyList<ReceivedMessage> events = MssMessageReader.ReadAll(RoundTrip(built));
         Assert.Equal(["279035121518989", "284052A32102552"], events.Select(e => e.Patient.ToString()));
         Assert.All(events, e => Assert.Equal(Doctor, e.Actor));
@@ -168,5 +172,84 @@ public class MssMessageReaderTest
         MimeMessage built = new MssMessageBuilder(Doctor, new FixedClock(Now)).To(Patient).Build();
         Assert.True(MssMessageReader.TryRead(RoundTrip(built), out ReceivedMessage received));
         Assert.DoesNotContain("279035121518989", received.ToString(), StringComparison.Ordinal);
+        Assert.Contains(InsMatricule.Parse("279035121518989").ToMaskedString(), received.ToString(), StringComparison.Ordinal);
+        Assert.Contains("dr.martin@chu-nantes.mssante.fr", received.ToString(), StringComparison.Ordinal);
     }
+
+    // INS-8 (issue 16): built through the public constructor with a patient address as the actor, no INS shows either.
+    [Fact]
+    public void ToString_PatientAddressAsActor_Masked()
+    {
+        var message = new ConversationMessage(Author.HealthActor, "x", false, Now);
+        var odd = new ReceivedMessage(message, InsMatricule.Parse("185052A12345633"), Patient, "id@x.mssante.fr");
+        string text = odd.ToString();
+        Assert.DoesNotContain("279035121518989", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("185052A12345633", text, StringComparison.Ordinal);
+        Assert.Contains(InsMatricule.Parse("279035121518989").ToMaskedString() + "@patient.mssante.fr", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("279035121518989", default(ReceivedMessage).ToString(), StringComparison.Ordinal);
+    }
+
+    // CONV-9: Message-Id and In-Reply-To reach the replay, which refuses the reply to a no-reply message.
+    [Fact]
+    public void History_ReadAndReplayed_RepliesByMessageId()
+    {
+        var clock = new FixedClock(Now);
+        MimeMessage results = RoundTrip(new MssMessageBuilder(Doctor, clock).To(Patient).Subject("Vos résultats").Build());
+        MimeMessage reminder = RoundTrip(new MssMessageBuilder(Doctor, new FixedClock(Now + Duration.FromMinutes(1))).To(Patient).Subject("Rappel").NoReply().Build());
+        MimeMessage Reply(MimeMessage to, int minutes) => Parse($"""
+            From: <279035121518989@patient.mssante.fr>
+            To: <dr.martin@chu-nantes.mssante.fr>
+            Subject: Re: {to.Subject}
+            Date: {DateUtilsFormat(Now + Duration.FromMinutes(minutes))}
+            Message-ID: <r{minutes}@patient.mssante.fr>
+            In-Reply-To: <{to.MessageId}>
+            Content-Type: text/plain; charset=utf-8
+
+            Merci.
+            """);
+
+        MimeMessage[] mailbox = [results, reminder, Reply(reminder, 2), Reply(results, 3)];
+        ConversationMessage[] history = mailbox.SelectMany(MssMessageReader.ReadAll).Select(e => e.Message).ToArray();
+        Assert.Equal(reminder.MessageId, history[2].InReplyTo);
+
+        ConversationReplay replay = ConversationReplay.Run(Conversation.Start(Counterpart.HealthActor), history);
+        Assert.Equal([true, true, false, true], replay.Steps.Select(s => s.Decision.IsAccepted));
+        Assert.Equal(ConversationDenial.MessageNotRepliable, replay.Steps[2].Decision.Denial);
+        Assert.True(replay.CanPatientReplyTo(results.MessageId!));
+        Assert.False(replay.CanPatientReplyTo(reminder.MessageId!));
+    }
+
+    // Many recipients: one event per distinct patient, in order, duplicates counted once (the benchmark shows it is linear).
+    [Fact]
+    public void ReadAll_ManyRecipients_OneEventPerDistinctPatient()
+    {
+        MimeMessage message = new MssMessageBuilder(Doctor, new FixedClock(Now)).To(Colleague()).Build();
+        string[] patients = PatientAddresses().Take(5_000).ToArray();
+        foreach (string address in patients.Concat(patients.Take(100)))
+        {
+            message.Cc.Add(new MailboxAddress(string.Empty, address));
+        }
+
+        IReadOnlyList<ReceivedMessage> events = MssMessageReader.ReadAll(RoundTrip(message));
+        Assert.Equal(patients, events.Select(e => MssAddress.ForPatient(e.Patient).ToString()));
+        Assert.True(MssMessageReader.TryRead(message, out ReceivedMessage first));
+        Assert.Equal(patients[0], MssAddress.ForPatient(first.Patient).ToString());
+    }
+
+    private static MssAddress Colleague() => MssAddress.Parse("confrere@clinique.mssante.fr");
+
+    // Patient addresses near the ANS example 279035121518989: 13 digits, key = 97 - (n mod 97), kept when the INS is valid.
+    private static IEnumerable<string> PatientAddresses()
+    {
+        for (long body = 2_790_351_210_000; ; body++)
+        {
+            string ins = body.ToString(System.Globalization.CultureInfo.InvariantCulture) + (97 - (body % 97)).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+            if (InsMatricule.TryParse(ins, out _))
+            {
+                yield return ins + "@patient.mssante.fr";
+            }
+        }
+    }
+
+    private static string DateUtilsFormat(Instant instant) => MimeKit.Utils.DateUtils.FormatDate(instant.ToDateTimeOffset());
 }
