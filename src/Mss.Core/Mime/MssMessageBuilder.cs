@@ -310,6 +310,7 @@ public sealed class MssMessageBuilder
 
         return mixed;
     }
+
     // ---- Référentiel socle MSSanté #2 (issue 13): product reference, IHE_XDM archive, streamed attachments. ----
     private string? _productReference;
     private XdmPackage? _xdm;
