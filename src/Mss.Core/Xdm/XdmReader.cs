@@ -244,7 +244,8 @@ internal static class XdmReader
     {
         // IHE_XDM/<subset>/METADATA.XML, case ignored (ISO 9660 names are upper case; some tools lower them).
         const string prefix = "IHE_XDM/";
-        if (!name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || !name.EndsWith("/" + XdmFiles.MetadataName, StringComparison.OrdinalIgnoreCase))
+        if (name.Length <= prefix.Length + XdmFiles.MetadataName.Length + 1
+            || !name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || !name.EndsWith("/" + XdmFiles.MetadataName, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

@@ -39,7 +39,7 @@ internal static class XdmTestSupport
         {
             foreach ((string name, byte[] content) in entries)
             {
-                ZipArchiveEntry entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+                ZipArchiveEntry entry = zip.CreateEntry(name, CompressionLevel.SmallestSize);
                 using Stream stream = entry.Open();
                 stream.Write(content);
             }
