@@ -63,14 +63,40 @@ public sealed class XdmCode : IEquatable<XdmCode>
             throw new ArgumentException("A code and its coding scheme cannot be empty.", name);
         }
 
-        foreach (char c in value)
+        if (!IsXmlText(value))
         {
-            if (char.IsControl(c))
-            {
-                throw new ArgumentException("A coded value holds no control character.", name);
-            }
+            throw new ArgumentException("A coded value holds no control character and only characters XML can carry.", name);
         }
 
         return value;
+    }
+
+    /// <summary>Whether <paramref name="value"/> has no control character and only characters XML 1.0 allows (no lone surrogate, no U+FFFE/U+FFFF).</summary>
+    internal static bool IsXmlText(string value)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (char.IsControl(c) || c is '\uFFFE' or '\uFFFF')
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+            else if (char.IsLowSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -119,12 +119,17 @@ public sealed class XdmPackageBuilder
     /// <param name="familyName">The family name, or null.</param>
     /// <param name="givenName">The given name, or null.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException"><paramref name="author"/> is <c>default</c>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="author"/> is <c>default</c>, or a name holds a control character or a character XML cannot carry.</exception>
     public XdmPackageBuilder Author(Rpps author, string? familyName, string? givenName)
     {
         if (author.IsDefault)
         {
             throw new ArgumentException("The author must be an RPPS, not default(Rpps).", nameof(author));
+        }
+
+        if ((familyName is not null && !XdmCode.IsXmlText(familyName)) || (givenName is not null && !XdmCode.IsXmlText(givenName)))
+        {
+            throw new ArgumentException("A name holds no control character and only characters XML can carry.", familyName is null ? nameof(givenName) : nameof(familyName));
         }
 
         _authorPerson = AuthorPerson(author.ToIdNatPs().ToString(), IdNatPsOid, familyName, givenName);
@@ -235,7 +240,7 @@ public sealed class XdmPackageBuilder
     /// <param name="title">The title.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The media type is not <c>type/subtype</c>, or the type code or title is blank or holds a control character.</exception>
+    /// <exception cref="ArgumentException">The media type is not <c>type/subtype</c>, or the type code or title is blank or holds a control character or a character XML cannot carry.</exception>
     public XdmPackageBuilder AddDocument(string fileName, byte[] content, string mediaType, string typeCode, string title)
     {
         if (fileName is null)
@@ -268,7 +273,7 @@ public sealed class XdmPackageBuilder
             throw new ArgumentException("The media type must be type/subtype, such as application/pdf.", nameof(mediaType));
         }
 
-        if (title.Trim().Length == 0 || HasControl(title))
+        if (title.Trim().Length == 0 || !XdmCode.IsXmlText(title))
         {
             throw new ArgumentException("A document needs a one-line title.", nameof(title));
         }
@@ -494,19 +499,6 @@ public sealed class XdmPackageBuilder
         }
 
         return true;
-    }
-
-    private static bool HasControl(string s)
-    {
-        foreach (char c in s)
-        {
-            if (char.IsControl(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool IsOid(string s)
