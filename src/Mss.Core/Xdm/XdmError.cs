@@ -21,7 +21,7 @@ public enum XdmError
     /// <summary>A document named in METADATA.XML is not in the archive.</summary>
     MissingDocument = 4,
 
-    /// <summary>A document's SHA-1 or size differs from the <c>hash</c> or <c>size</c> METADATA.XML gives for it.</summary>
+    /// <summary>A document's SHA-1 differs from the <c>hash</c> METADATA.XML gives for it, or it is shorter than its <c>size</c>.</summary>
     HashMismatch = 5,
 
     /// <summary>
@@ -32,8 +32,9 @@ public enum XdmError
 
     /// <summary>
     /// The archive is larger than <see cref="XdmPackage.MaxArchiveSize"/>, holds more than <see cref="XdmPackage.MaxEntries"/>
-    /// entries, or what it inflates to exceeds <see cref="XdmPackage.MaxContentSize"/> (counted while inflating, never
-    /// taken from the headers): a decompression bomb.
+    /// entries, or what it inflates to exceeds <see cref="XdmPackage.MaxContentSize"/>; or a document inflates to more
+    /// than the <c>size</c> METADATA.XML declares (INDEX.HTM and README.TXT: 8 MiB). Counted while inflating, never taken
+    /// from the ZIP headers: a decompression bomb is stopped at the first byte beyond.
     /// </summary>
     TooLarge = 7,
 }

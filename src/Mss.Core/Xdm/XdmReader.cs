@@ -18,6 +18,9 @@ internal static class XdmReader
     /// <summary>Average bytes per central-directory record allowed (46 fixed bytes, a name and extras): bounds what ZipArchive parses before we can count.</summary>
     internal const int CentralDirectoryBytesPerEntry = 300;
 
+    /// <summary>The most bytes INDEX.HTM or README.TXT may inflate to (8 MiB; decided here).</summary>
+    internal const long MaxFixedFileSize = 8L * 1024 * 1024;
+
     private static readonly XNamespace RimNs = Ebrim.Rim;
 
     internal static XdmError Read(Stream? zip, out XdmPackage? package)
@@ -135,7 +138,7 @@ internal static class XdmReader
         }
 
         long budget = XdmPackage.MaxContentSize;
-        byte[]? metadata = ReadEntry(byName[metadataPath], ref budget);
+        byte[]? metadata = ReadEntry(byName[metadataPath], ref budget, budget);
         if (metadata is null)
         {
             return XdmError.TooLarge;
@@ -163,7 +166,13 @@ internal static class XdmReader
                 return XdmError.MissingDocument;
             }
 
-            byte[]? content = ReadEntry(file, ref budget);
+            // At most the size the metadata declares: a document that inflates beyond it is stopped there (a bomb).
+            if (d.Size > budget)
+            {
+                return XdmError.TooLarge;
+            }
+
+            byte[]? content = ReadEntry(file, ref budget, d.Size);
             if (content is null)
             {
                 return XdmError.TooLarge;
@@ -187,12 +196,12 @@ internal static class XdmReader
 
         byte[]? index = null;
         byte[]? readme = null;
-        if (byName.TryGetValue(XdmFiles.IndexPath, out ZipArchiveEntry? indexEntry) && (index = ReadEntry(indexEntry, ref budget)) is null)
+        if (byName.TryGetValue(XdmFiles.IndexPath, out ZipArchiveEntry? indexEntry) && (index = ReadEntry(indexEntry, ref budget, MaxFixedFileSize)) is null)
         {
             return XdmError.TooLarge;
         }
 
-        if (byName.TryGetValue(XdmFiles.ReadmePath, out ZipArchiveEntry? readmeEntry) && (readme = ReadEntry(readmeEntry, ref budget)) is null)
+        if (byName.TryGetValue(XdmFiles.ReadmePath, out ZipArchiveEntry? readmeEntry) && (readme = ReadEntry(readmeEntry, ref budget, MaxFixedFileSize)) is null)
         {
             return XdmError.TooLarge;
         }
@@ -258,18 +267,23 @@ internal static class XdmReader
         mediaType.Equals("text/xml", StringComparison.OrdinalIgnoreCase) || mediaType.Equals("application/xml", StringComparison.OrdinalIgnoreCase)
         || mediaType.EndsWith("+xml", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Inflates one entry, counting bytes against <paramref name="budget"/>; null once the budget is spent. Entry headers are not trusted.</summary>
-    private static byte[]? ReadEntry(ZipArchiveEntry entry, ref long budget)
+    /// <summary>
+    /// Inflates one entry, counting bytes against <paramref name="budget"/> (all entries) and <paramref name="limit"/>
+    /// (this entry); null as soon as either is passed. The entry's headers are not trusted.
+    /// </summary>
+    private static byte[]? ReadEntry(ZipArchiveEntry entry, ref long budget, long limit)
     {
         using Stream stream = entry.Open();
-        long hint = Math.Min(Math.Min(entry.Length, budget), 1 << 20);
+        long hint = Math.Min(Math.Min(Math.Min(entry.Length, budget), limit), 1 << 20);
         using var output = new MemoryStream((int)Math.Max(hint, 0));
         var buffer = new byte[16 * 1024];
         int read;
+        long total = 0;
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
             budget -= read;
-            if (budget < 0)
+            total += read;
+            if (budget < 0 || total > limit)
             {
                 return null;
             }

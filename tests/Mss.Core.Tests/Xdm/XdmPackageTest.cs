@@ -216,6 +216,13 @@ public class XdmPackageTest
         Assert.Equal(XdmError.TooLarge, Read(zip));
     }
 
+    // A document declared larger than what is left of MaxContentSize is refused before it is inflated.
+    [Fact]
+    public void TryRead_DeclaredSizeBeyondLimit_TooLarge()
+    {
+        Assert.Equal(XdmError.TooLarge, Read(MetadataReplaced("<rim:Value>15</rim:Value>", "<rim:Value>" + (XdmPackage.MaxContentSize + 1) + "</rim:Value>")));
+    }
+
     // The sizes in the headers are not trusted: a bomb whose headers claim a few bytes is still caught.
     [Fact]
     public void TryRead_BombWithLyingHeaders_Refused()
