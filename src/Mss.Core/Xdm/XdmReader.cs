@@ -138,7 +138,8 @@ internal static class XdmReader
         }
 
         long budget = XdmPackage.MaxContentSize;
-        byte[]? metadata = ReadEntry(byName[metadataPath], ref budget, budget);
+        var buffer = new byte[16 * 1024];
+        byte[]? metadata = ReadEntry(byName[metadataPath], buffer, ref budget, budget);
         if (metadata is null)
         {
             return XdmError.TooLarge;
@@ -172,7 +173,7 @@ internal static class XdmReader
                 return XdmError.TooLarge;
             }
 
-            byte[]? content = ReadEntry(file, ref budget, d.Size);
+            byte[]? content = ReadEntry(file, buffer, ref budget, d.Size);
             if (content is null)
             {
                 return XdmError.TooLarge;
@@ -196,12 +197,12 @@ internal static class XdmReader
 
         byte[]? index = null;
         byte[]? readme = null;
-        if (byName.TryGetValue(XdmFiles.IndexPath, out ZipArchiveEntry? indexEntry) && (index = ReadEntry(indexEntry, ref budget, MaxFixedFileSize)) is null)
+        if (byName.TryGetValue(XdmFiles.IndexPath, out ZipArchiveEntry? indexEntry) && (index = ReadEntry(indexEntry, buffer, ref budget, MaxFixedFileSize)) is null)
         {
             return XdmError.TooLarge;
         }
 
-        if (byName.TryGetValue(XdmFiles.ReadmePath, out ZipArchiveEntry? readmeEntry) && (readme = ReadEntry(readmeEntry, ref budget, MaxFixedFileSize)) is null)
+        if (byName.TryGetValue(XdmFiles.ReadmePath, out ZipArchiveEntry? readmeEntry) && (readme = ReadEntry(readmeEntry, buffer, ref budget, MaxFixedFileSize)) is null)
         {
             return XdmError.TooLarge;
         }
@@ -271,12 +272,11 @@ internal static class XdmReader
     /// Inflates one entry, counting bytes against <paramref name="budget"/> (all entries) and <paramref name="limit"/>
     /// (this entry); null as soon as either is passed. The entry's headers are not trusted.
     /// </summary>
-    private static byte[]? ReadEntry(ZipArchiveEntry entry, ref long budget, long limit)
+    private static byte[]? ReadEntry(ZipArchiveEntry entry, byte[] buffer, ref long budget, long limit)
     {
         using Stream stream = entry.Open();
         long hint = Math.Min(Math.Min(Math.Min(entry.Length, budget), limit), 1 << 20);
         using var output = new MemoryStream((int)Math.Max(hint, 0));
-        var buffer = new byte[16 * 1024];
         int read;
         long total = 0;
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
