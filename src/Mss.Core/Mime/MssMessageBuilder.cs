@@ -4,6 +4,7 @@ using System.IO;
 using MimeKit;
 using Mss.Core.Conversations;
 using Mss.Core.Mailboxes;
+using Mss.Core.Xdm;
 using NodaTime;
 
 namespace Mss.Core.Mime;
@@ -363,6 +364,9 @@ public sealed class MssMessageBuilder
             message.Headers.Add(MssHeaders.AutoSubmitted, "auto-generated");
         }
 
+        // Référentiel socle MSSanté #2 (issue 13): X-MSS-NIL, X-MSS-CODECDA, X-MSS-INS (REF2-1, REF2-3, REF2-4).
+        AddReferentielHeaders(message);
+
         message.Body = Body();
         MimeParts.Stamp(message, _clock, _from.Domain);
         return message;
@@ -408,5 +412,107 @@ public sealed class MssMessageBuilder
         }
 
         return mixed;
+    }
+
+    // ---- Référentiel socle MSSanté #2 (issue 13): product reference, IHE_XDM archive, streamed attachments. ----
+    private string? _productReference;
+    private XdmPackage? _xdm;
+
+    /// <summary>
+    /// Sets the product reference given when the software was declared on ANS's Convergence platform: header
+    /// <c>X-MSS-NIL</c> on every message built (REF2-1, ECO.2.4.3).
+    /// </summary>
+    /// <param name="reference">The reference, as ANS gave it (printable ASCII, surrounding white space ignored).</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reference"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reference"/> is blank or holds a character outside printable ASCII (a line break could forge headers).</exception>
+    public MssMessageBuilder ProductReference(string reference)
+    {
+        if (reference is null)
+        {
+            throw new ArgumentNullException(nameof(reference));
+        }
+
+        string trimmed = reference.Trim();
+        if (trimmed.Length == 0)
+        {
+            throw new ArgumentException("The product reference (X-MSS-NIL) cannot be empty.", nameof(reference));
+        }
+
+        foreach (char c in trimmed)
+        {
+            if (c is < ' ' or > '~')
+            {
+                throw new ArgumentException("The product reference (X-MSS-NIL) is printable ASCII on one line.", nameof(reference));
+            }
+        }
+
+        _productReference = trimmed;
+        return this;
+    }
+
+    /// <summary>
+    /// Attaches an IHE_XDM archive as <c>IHE_XDM.ZIP</c> (<c>application/zip</c>, REF2-2). When it holds CDA documents the
+    /// message also carries <c>X-MSS-CODECDA</c> (their codes, comma-separated, in document order: REF2-3) and
+    /// <c>X-MSS-INS</c> (<c>O</c> with a qualified INS, <c>N</c> otherwise: REF2-4); without a CDA neither header is written.
+    /// </summary>
+    /// <param name="package">The package.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="package"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">An archive was already attached: one IHE_XDM.ZIP per message, so that the headers describe it.</exception>
+    public MssMessageBuilder AttachXdm(XdmPackage package)
+    {
+        if (package is null)
+        {
+            throw new ArgumentNullException(nameof(package));
+        }
+
+        if (_xdm is not null)
+        {
+            throw new InvalidOperationException("A message carries one IHE_XDM.ZIP: X-MSS-CODECDA and X-MSS-INS describe that one archive.");
+        }
+
+        Attach(XdmHeaders.FileName, package.ToZip(), "application/zip");
+        _xdm = package;
+        return this;
+    }
+
+    /// <summary>Attaches a document read from <paramref name="content"/> (read to its end now, from its current position; not closed).</summary>
+    /// <param name="fileName">The file name shown to the recipient.</param>
+    /// <param name="content">The stream.</param>
+    /// <param name="mediaType">The media type, <c>type/subtype</c>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">As <see cref="Attach(string, byte[], string)"/>; or the stream cannot be read.</exception>
+    public MssMessageBuilder Attach(string fileName, Stream content, string mediaType)
+    {
+        if (content is null)
+        {
+            throw new ArgumentNullException(nameof(content));
+        }
+
+        if (!content.CanRead)
+        {
+            throw new ArgumentException("The stream cannot be read.", nameof(content));
+        }
+
+        using var copy = new MemoryStream();
+        content.CopyTo(copy);
+        return Attach(fileName, copy.ToArray(), mediaType);
+    }
+
+    /// <summary>Writes X-MSS-NIL (REF2-1) and, with an archive holding CDA documents, X-MSS-CODECDA and X-MSS-INS (REF2-3, REF2-4).</summary>
+    private void AddReferentielHeaders(MimeMessage message)
+    {
+        if (_productReference is not null)
+        {
+            message.Headers.Add(XdmHeaders.ProductReference, _productReference);
+        }
+
+        if (_xdm is { HasCda: true } xdm)
+        {
+            message.Headers.Add(XdmHeaders.CdaCodes, string.Join(",", xdm.CdaCodes));
+            message.Headers.Add(XdmHeaders.Ins, xdm.HasQualifiedIns ? "O" : "N");
+        }
     }
 }
