@@ -24,6 +24,25 @@ public class MssMessageBuilderXdmTest
         Assert.Equal("ABC-123-XYZ", second.Headers["X-MSS-NIL"]);
     }
 
+    // REF2-1 on every message: BuildPerPatient's messages carry X-MSS-NIL and the archive's headers too (ADDR-7).
+    [Fact]
+    public void BuildPerPatient_EveryMessageCarriesTheReferentielHeaders()
+    {
+        XdmPackage package = Builder().AddCda("sortie.xml", LdlSes).Build();
+        IReadOnlyList<MimeMessage> messages = Message()
+            .To(MssAddress.Parse("279035121518989@patient.mssante.fr"))
+            .To(MssAddress.Parse("185052A12345633@patient.mssante.fr"))
+            .ProductReference("ABC-123-XYZ").AttachXdm(package).BuildPerPatient();
+        Assert.Equal(2, messages.Count);
+        foreach (MimeMessage message in messages.Select(RoundTrip))
+        {
+            Assert.Equal("ABC-123-XYZ", message.Headers["X-MSS-NIL"]);
+            Assert.Equal("11490-0", message.Headers["X-MSS-CODECDA"]);
+            Assert.Equal("O", message.Headers["X-MSS-INS"]);
+            Assert.Equal("IHE_XDM.ZIP", message.Attachments.OfType<MimePart>().Single().FileName);
+        }
+    }
+
     [Fact]
     public void NoProductReference_NoXMssNil()
     {
