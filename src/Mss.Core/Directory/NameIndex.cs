@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Mss.Core.Conversations;
+
+namespace Mss.Core.Directory;
+
+/// <summary>
+/// The name index of a directory: every folded word of every family, given and structure name (the folding of
+/// <see cref="SearchText"/>: accents, case and punctuation ignored), sorted, so that the entries with a word starting
+/// with a prefix are one binary search away; and the entries grouped by folded family and given names (homonyms,
+/// seed 004 FAQ 5).
+/// </summary>
+internal sealed class NameIndex
+{
+    private const char Separator = ' ';
+
+    private readonly string _text;       // each entry's folded words, each followed by a space
+    private readonly int[] _entryStart;  // where entry i's words start in _text; one more for the end
+    private readonly int[] _words;       // start of each word in _text, sorted by the word
+    private readonly int[] _wordEntry;   // the entry of each sorted word
+    private readonly Dictionary<string, int[]> _homonyms;
+
+    public NameIndex(DirectoryEntry[] entries)
+    {
+        var text = new StringBuilder(entries.Length * 24);
+        var starts = new List<int>(entries.Length * 3);
+        var owners = new List<int>(entries.Length * 3);
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        _entryStart = new int[entries.Length + 1];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            DirectoryEntry entry = entries[i];
+            _entryStart[i] = text.Length;
+            string family = AddWords(entry.FamilyName, i, text, starts, owners);
+            string given = AddWords(entry.GivenName, i, text, starts, owners);
+            AddWords(entry.StructureName, i, text, starts, owners);
+            if (family.Length != 0)
+            {
+                string key = family + "\u0001" + given;
+                if (!groups.TryGetValue(key, out List<int>? group))
+                {
+                    group = new List<int>(1);
+                    groups.Add(key, group);
+                }
+
+                group.Add(i);
+            }
+        }
+
+        _entryStart[entries.Length] = text.Length;
+        _text = text.ToString();
+        int[] order = new int[starts.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        int[] startArray = starts.ToArray();
+        string all = _text;
+        Array.Sort(order, (a, b) =>
+        {
+            int c = Word(all, startArray[a]).SequenceCompareTo(Word(all, startArray[b]));
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        _words = new int[order.Length];
+        _wordEntry = new int[order.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            _words[i] = startArray[order[i]];
+            _wordEntry[i] = owners[order[i]];
+        }
+
+        _homonyms = new Dictionary<string, int[]>(groups.Count, StringComparer.Ordinal);
+        foreach (KeyValuePair<string, List<int>> group in groups)
+        {
+            if (group.Value.Count > 1)
+            {
+                _homonyms.Add(group.Key, group.Value.ToArray());
+            }
+        }
+    }
+
+    /// <summary>The entries whose names hold a word starting with each query word; see <see cref="MssDirectory.Search"/>.</summary>
+    public List<int> Search(string query, int max)
+    {
+        IReadOnlyList<string> words = SearchText.Words(query);
+        var found = new List<int>();
+        if (words.Count == 0)
+        {
+            return found;
+        }
+
+        // The most selective query word drives the scan; the others are checked on each candidate.
+        int best = -1;
+        int bestFrom = 0;
+        int bestTo = 0;
+        for (int w = 0; w < words.Count; w++)
+        {
+            (int from, int to) = Range(words[w].AsSpan());
+            if (from == to)
+            {
+                return found;
+            }
+
+            if (best < 0 || to - from < bestTo - bestFrom)
+            {
+                best = w;
+                bestFrom = from;
+                bestTo = to;
+            }
+        }
+
+        HashSet<int>? seen = max > 16 ? new HashSet<int>() : null;
+        for (int k = bestFrom; k < bestTo && found.Count < max; k++)
+        {
+            int entry = _wordEntry[k];
+            if (seen is null ? found.Contains(entry) : seen.Contains(entry))
+            {
+                continue;
+            }
+
+            bool all = true;
+            for (int w = 0; w < words.Count && all; w++)
+            {
+                all = w == best || HasWordStartingWith(entry, words[w].AsSpan());
+            }
+
+            if (all)
+            {
+                found.Add(entry);
+                seen?.Add(entry);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The entries with these folded family and given names, when more than one has them; else null.</summary>
+    public int[]? SameNames(string family, string? given)
+    {
+        string key = string.Join(" ", SearchText.Words(family)) + "\u0001" + string.Join(" ", SearchText.Words(given ?? string.Empty));
+        return _homonyms.TryGetValue(key, out int[]? same) ? same : null;
+    }
+
+    private static ReadOnlySpan<char> Word(string text, int start)
+    {
+        int end = text.IndexOf(Separator, start);
+        return text.AsSpan(start, end - start);
+    }
+
+    /// <summary>Folds a name into words, appends them; returns the folded words joined by spaces.</summary>
+    private static string AddWords(string? name, int entry, StringBuilder text, List<int> starts, List<int> owners)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return string.Empty;
+        }
+
+        IReadOnlyList<string> words = SearchText.Words(name!);
+        foreach (string word in words)
+        {
+            starts.Add(text.Length);
+            owners.Add(entry);
+            text.Append(word).Append(Separator);
+        }
+
+        return string.Join(" ", words);
+    }
+
+    /// <summary>Compares a word's first characters with a prefix: 0 when the word starts with it.</summary>
+    private static int ComparePrefix(ReadOnlySpan<char> word, ReadOnlySpan<char> prefix) =>
+        word.Length >= prefix.Length ? word.Slice(0, prefix.Length).SequenceCompareTo(prefix) : word.SequenceCompareTo(prefix);
+
+    /// <summary>The range of sorted words that start with <paramref name="prefix"/>.</summary>
+    private (int From, int To) Range(ReadOnlySpan<char> prefix)
+    {
+        int lo = 0;
+        int hi = _words.Length;
+        while (lo < hi)
+        {
+            int mid = (int)((uint)(lo + hi) >> 1);
+            if (ComparePrefix(Word(_text, _words[mid]), prefix) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        int from = lo;
+        hi = _words.Length;
+        while (lo < hi)
+        {
+            int mid = (int)((uint)(lo + hi) >> 1);
+            if (ComparePrefix(Word(_text, _words[mid]), prefix) <= 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return (from, lo);
+    }
+
+    private bool HasWordStartingWith(int entry, ReadOnlySpan<char> prefix)
+    {
+        int position = _entryStart[entry];
+        int end = _entryStart[entry + 1];
+        while (position < end)
+        {
+            ReadOnlySpan<char> word = Word(_text, position);
+            if (word.StartsWith(prefix))
+            {
+                return true;
+            }
+
+            position += word.Length + 1;
+        }
+
+        return false;
+    }
+}
