@@ -15,7 +15,8 @@ namespace Mss.Core.Directory;
 /// </summary>
 /// <remarks>
 /// Decided here: an e-mail <c>telecom</c> is an MSSanté box only when it carries the extension
-/// <c>as-ext-mailbox-mss-metadata</c> (BAL-7); other e-mails are ordinary contacts and are ignored. A box telecom whose
+/// <c>as-ext-mailbox-mss-metadata</c> (BAL-7); other e-mails are ordinary contacts and are ignored. One marked with the
+/// FR Core e-mail type MSSANTE but without that extension has no known kind: it is skipped and counted. A box telecom whose
 /// address is not an MSSanté address, is a patient's (BAL-4), or whose <c>type</c> is missing or not a TRE_R257 code is
 /// skipped and counted; so is a resource that is not a JSON object or has no <c>resourceType</c>, and a top-level value
 /// that is not valid JSON (NDJSON resumes at the next line; a Bundle stops there). The first occurrence of an address
@@ -839,6 +840,7 @@ internal sealed class FhirDirectoryReader
 
         bool email = false;
         bool hasMetadata = false;
+        bool mssanteType = false;
         MailboxKind? kind = null;
         bool redList = false;
         MssAddress address = default;
@@ -871,11 +873,16 @@ internal sealed class FhirDirectoryReader
 
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    if (ReadMailboxMetadata(ref reader, out MailboxKind? k, out bool red))
+                    switch (ReadTelecomExtension(ref reader, out MailboxKind? k, out bool red))
                     {
-                        hasMetadata = true;
-                        kind = k;
-                        redList = red;
+                        case 1:
+                            hasMetadata = true;
+                            kind = k;
+                            redList = red;
+                            break;
+                        case 2:
+                            mssanteType = true;
+                            break;
                     }
                 }
             }
@@ -886,10 +893,12 @@ internal sealed class FhirDirectoryReader
             }
         }
 
-        if (!hasMetadata)
+        if (!hasMetadata && !mssanteType)
         {
             return 0; // an ordinary contact e-mail (BAL-7)
         }
+
+        // Marked MSSANTE (TRE_R256) but without the box metadata, its kind is unknown: not indexed, counted.
 
         if (!email || !addressRead || address.IsPatient || kind is null)
         {
@@ -900,24 +909,35 @@ internal sealed class FhirDirectoryReader
         return 0;
     }
 
-    /// <summary>Reads one extension; true when it is <c>as-ext-mailbox-mss-metadata</c>, with its type and listeRouge.</summary>
-    private static bool ReadMailboxMetadata(ref Utf8JsonReader reader, out MailboxKind? kind, out bool redList)
+    /// <summary>
+    /// Reads one extension of a ContactPoint: 1 for <c>as-ext-mailbox-mss-metadata</c> (with its type and listeRouge),
+    /// 2 for the FR Core e-mail type MSSANTE (TRE_R256-TypeMessagerie), else 0.
+    /// </summary>
+    private static int ReadTelecomExtension(ref Utf8JsonReader reader, out MailboxKind? kind, out bool redList)
     {
         kind = null;
         redList = false;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
-            return false;
+            return 0;
         }
 
         bool metadata = false;
+        bool emailType = false;
+        bool mssante = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("url"u8))
             {
                 reader.Read();
                 metadata = reader.TokenType == JsonTokenType.String && EndsWith(ref reader, "/as-ext-mailbox-mss-metadata"u8);
+                emailType = reader.TokenType == JsonTokenType.String && EndsWith(ref reader, "/fr-core-contact-point-email-type"u8);
+            }
+            else if (reader.ValueTextEquals("valueCoding"u8))
+            {
+                reader.Read();
+                mssante = ReadCodingIs(ref reader, "MSSANTE"u8);
             }
             else if (reader.ValueTextEquals("extension"u8))
             {
@@ -940,7 +960,33 @@ internal sealed class FhirDirectoryReader
             }
         }
 
-        return metadata;
+        return metadata ? 1 : emailType && mssante ? 2 : 0;
+    }
+
+    private static bool ReadCodingIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> code)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return false;
+        }
+
+        bool match = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isCode = reader.ValueTextEquals("code"u8);
+            reader.Read();
+            if (isCode && reader.TokenType == JsonTokenType.String)
+            {
+                match = reader.ValueTextEquals(code);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return match;
     }
 
     private static void ReadSubExtension(ref Utf8JsonReader reader, ref MailboxKind? kind, ref bool redList)
