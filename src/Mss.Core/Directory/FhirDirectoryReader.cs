@@ -157,17 +157,32 @@ internal sealed class FhirDirectoryReader
     /// <summary>The key of an address in the index: its text in ASCII lower case (addresses are ASCII, ADDR-3).</summary>
     internal static string Key(string address)
     {
-        foreach (char c in address)
+        if (HasUpperCase(address.AsSpan()))
         {
-            if (c is >= 'A' and <= 'Z')
-            {
-#pragma warning disable CA1308 // the Annuaire publishes lower case; ASCII only
-                return address.ToLowerInvariant();
+#pragma warning disable CA1308 // the Annuaire publishes lower case; addresses are ASCII (ADDR-3)
+            return address.ToLowerInvariant();
 #pragma warning restore CA1308
-            }
         }
 
         return address;
+    }
+
+    /// <summary>True when the text holds an ASCII upper-case letter.</summary>
+    internal static bool HasUpperCase(ReadOnlySpan<char> text)
+    {
+#if NET8_0_OR_GREATER
+        return text.IndexOfAnyInRange('A', 'Z') >= 0;
+#else
+        foreach (char c in text)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                return true;
+            }
+        }
+
+        return false;
+#endif
     }
 
     private static bool IsWhiteSpace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';

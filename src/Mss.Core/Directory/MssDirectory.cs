@@ -167,10 +167,42 @@ public sealed class MssDirectory
     /// <returns>True when the Annuaire lists the address.</returns>
     public bool TryFind(MssAddress address, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DirectoryEntry? entry)
     {
-        if (address.IsDefault || address.IsPatient || !_byAddress.TryGetValue(FhirDirectoryReader.Key(address.ToString()), out int index))
+        entry = null;
+        if (address.IsDefault || address.IsPatient)
         {
-            entry = null;
             return false;
+        }
+
+        string text = address.ToString(); // the canonical text, not a copy
+        int index;
+        if (!FhirDirectoryReader.HasUpperCase(text.AsSpan()))
+        {
+            if (!_byAddress.TryGetValue(text, out index))
+            {
+                return false;
+            }
+        }
+        else
+        {
+#if NET9_0_OR_GREATER
+            // Lower-case on the stack and look the span up: no allocation (addresses are at most 254 ASCII characters).
+            Span<char> lower = stackalloc char[text.Length];
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                lower[i] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+            }
+
+            if (!_byAddress.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(lower, out index))
+            {
+                return false;
+            }
+#else
+            if (!_byAddress.TryGetValue(FhirDirectoryReader.Key(text), out index))
+            {
+                return false;
+            }
+#endif
         }
 
         entry = _entries[index];
