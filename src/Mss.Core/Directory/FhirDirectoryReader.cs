@@ -36,6 +36,7 @@ internal sealed class FhirDirectoryReader
     private readonly Dictionary<string, StructureInfo> _organizations = new(StringComparer.Ordinal);
     private readonly List<PendingRoleBox> _pending = new();
     private readonly List<BoxRaw> _boxes = new();
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
 
     public int Skipped { get; private set; }
 
@@ -631,6 +632,10 @@ internal sealed class FhirDirectoryReader
 
         Skipped += malformedBoxes;
         StructureId? structure = structureId ?? finessId;
+        family = Share(family);
+        given = Share(given);
+        orgName = Share(orgName);
+        city = Share(city);
         switch (kind)
         {
             case ResourceKind.Practitioner:
@@ -673,6 +678,30 @@ internal sealed class FhirDirectoryReader
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// One instance per distinct name: family and given names repeat across the Annuaire, so the index keeps each text
+    /// once (up to a bound, so that a directory of unique names does not pay for a useless table).
+    /// </summary>
+    private string? Share(string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (_names.TryGetValue(name, out string? shared))
+        {
+            return shared;
+        }
+
+        if (_names.Count < 200_000)
+        {
+            _names.Add(name, name);
+        }
+
+        return name;
     }
 
     /// <summary>Adds a box unless its address is already indexed (the first occurrence wins); returns its slot or −1.</summary>
