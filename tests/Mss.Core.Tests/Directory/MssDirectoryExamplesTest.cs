@@ -33,6 +33,17 @@ public class MssDirectoryExamplesTest
         Assert.Equal([dupont], directory.FindByProfessional(Rpps.Parse("10003456789")));
     }
 
+    // A Bundle read through a stream that gives 5 bytes at a time: the reader resumes inside tokens and resources.
+    [Fact]
+    public void MssApiBundle_ThroughTinyReads_SameBoxes()
+    {
+        byte[] bytes = File.ReadAllBytes(DirectoryTestData.PathOf("Bundle-mss-bundle-bal-per-full.json"));
+        MssDirectory directory = MssDirectory.Load(DirectoryTestData.Trickle(bytes, 5));
+        Assert.Equal(["jean-marie.dupont@infirmier.mssante.fr", "sophie.martin@medecin.mssante.fr"], directory.Entries.Select(e => e.Address.ToString()));
+        Assert.Equal(["DUPONT", "MARTIN"], directory.Entries.Select(e => e.FamilyName));
+        Assert.Equal(0, directory.Skipped);
+    }
+
     // The same search restricted by _elements (identifier, telecom): boxes without names.
     [Fact]
     public void MssApiBundle_Elements_BoxesWithoutNames()
