@@ -18,6 +18,7 @@ internal sealed class NameIndex
     private readonly string _text;       // each entry's folded words, each followed by a space
     private readonly int[] _entryStart;  // where entry i's words start in _text; one more for the end
     private readonly int[] _words;       // start of each word in _text, sorted by the word
+    private readonly int[] _lengths;     // the length of each sorted word
     private readonly int[] _wordEntry;   // the entry of each sorted word
     private readonly Dictionary<string, int[]> _homonyms;
 
@@ -57,17 +58,25 @@ internal sealed class NameIndex
         }
 
         int[] startArray = starts.ToArray();
+        int[] lengthArray = new int[startArray.Length];
+        for (int i = 0; i < startArray.Length; i++)
+        {
+            lengthArray[i] = Word(_text, startArray[i]).Length;
+        }
+
         string all = _text;
         Array.Sort(order, (a, b) =>
         {
-            int c = Word(all, startArray[a]).SequenceCompareTo(Word(all, startArray[b]));
+            int c = all.AsSpan(startArray[a], lengthArray[a]).SequenceCompareTo(all.AsSpan(startArray[b], lengthArray[b]));
             return c != 0 ? c : a.CompareTo(b);
         });
         _words = new int[order.Length];
+        _lengths = new int[order.Length];
         _wordEntry = new int[order.Length];
         for (int i = 0; i < order.Length; i++)
         {
             _words[i] = startArray[order[i]];
+            _lengths[i] = lengthArray[order[i]];
             _wordEntry[i] = owners[order[i]];
         }
 
@@ -180,7 +189,7 @@ internal sealed class NameIndex
         while (lo < hi)
         {
             int mid = (int)((uint)(lo + hi) >> 1);
-            if (ComparePrefix(Word(_text, _words[mid]), prefix) < 0)
+            if (ComparePrefix(_text.AsSpan(_words[mid], _lengths[mid]), prefix) < 0)
             {
                 lo = mid + 1;
             }
@@ -195,7 +204,7 @@ internal sealed class NameIndex
         while (lo < hi)
         {
             int mid = (int)((uint)(lo + hi) >> 1);
-            if (ComparePrefix(Word(_text, _words[mid]), prefix) <= 0)
+            if (ComparePrefix(_text.AsSpan(_words[mid], _lengths[mid]), prefix) <= 0)
             {
                 lo = mid + 1;
             }
