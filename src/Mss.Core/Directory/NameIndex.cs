@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using System.Threading;
 using Mss.Core.Conversations;
 
 namespace Mss.Core.Directory;
@@ -21,6 +22,7 @@ internal sealed class NameIndex
     private readonly int[] _lengths;     // the length of each sorted word
     private readonly int[] _wordEntry;   // the entry of each sorted word
     private readonly Dictionary<string, int[]> _homonyms;
+    private int[]? _spareMarks;          // zeroed, one slot per entry; see Search
 
     public NameIndex(DirectoryEntry[] entries)
     {
@@ -100,39 +102,44 @@ internal sealed class NameIndex
             return found;
         }
 
-        // The most selective query word drives the scan; the others are checked on each candidate.
+        // The most selective query word drives the scan; the others are checked on each candidate, either by marking the
+        // entries of their (not much larger) ranges in a pooled array, or by reading the candidate's words.
+        var ranges = new (int From, int To)[words.Count];
         int best = -1;
-        int bestFrom = 0;
-        int bestTo = 0;
         for (int w = 0; w < words.Count; w++)
         {
-            (int from, int to) = Range(words[w].AsSpan());
-            if (from == to)
+            ranges[w] = Range(words[w].AsSpan());
+            if (ranges[w].From == ranges[w].To)
             {
                 return found;
             }
 
-            if (best < 0 || to - from < bestTo - bestFrom)
+            if (best < 0 || ranges[w].To - ranges[w].From < ranges[best].To - ranges[best].From)
             {
                 best = w;
-                bestFrom = from;
-                bestTo = to;
             }
         }
 
+        var others = new List<int>(words.Count);
+        for (int w = 0; w < words.Count; w++)
+        {
+            if (w != best)
+            {
+                others.Add(w);
+            }
+        }
+
+        // First the candidates' own words are read (dense matches end early); when matches are sparse, the entries of
+        // the other words' ranges are marked once in a zeroed array and the rest of the scan only reads the marks.
         HashSet<int>? seen = max > 16 ? new HashSet<int>() : null;
-        for (int k = bestFrom; k < bestTo && found.Count < max; k++)
+        (int k, int to) = ranges[best];
+        for (int budget = 256; k < to && found.Count < max && budget > 0; k++, budget--)
         {
             int entry = _wordEntry[k];
-            if (seen is null ? found.Contains(entry) : seen.Contains(entry))
+            bool all = !(seen is null ? found.Contains(entry) : seen.Contains(entry));
+            for (int i = 0; i < others.Count && all; i++)
             {
-                continue;
-            }
-
-            bool all = true;
-            for (int w = 0; w < words.Count && all; w++)
-            {
-                all = w == best || HasWordStartingWith(entry, words[w].AsSpan());
+                all = HasWordStartingWith(entry, words[others[i]].AsSpan());
             }
 
             if (all)
@@ -140,6 +147,50 @@ internal sealed class NameIndex
                 found.Add(entry);
                 seen?.Add(entry);
             }
+        }
+
+        if (k == to || found.Count == max || others.Count == 0)
+        {
+            return found;
+        }
+
+        // A zeroed array, one slot per entry: the spare one, or a new one when another search holds it.
+        int[] marks = Interlocked.Exchange(ref _spareMarks, null) ?? new int[_entryStart.Length];
+        try
+        {
+            for (int m = 0; m < others.Count; m++)
+            {
+                (int from, int end) = ranges[others[m]];
+                for (int j = from; j < end; j++)
+                {
+                    int entry = _wordEntry[j];
+                    if (marks[entry] == m)
+                    {
+                        marks[entry] = m + 1;
+                    }
+                }
+            }
+
+            for (; k < to && found.Count < max; k++)
+            {
+                int entry = _wordEntry[k];
+                if (marks[entry] == others.Count && !(seen is null ? found.Contains(entry) : seen.Contains(entry)))
+                {
+                    found.Add(entry);
+                    seen?.Add(entry);
+                }
+            }
+        }
+        finally
+        {
+            // Only entries of the first other word's range were changed: zero them and keep the array.
+            (int from, int end) = ranges[others[0]];
+            for (int j = from; j < end; j++)
+            {
+                marks[_wordEntry[j]] = 0;
+            }
+
+            Volatile.Write(ref _spareMarks, marks);
         }
 
         return found;

@@ -230,4 +230,39 @@ public class MssDirectoryTest
         var actual = directory.Search(query, int.MaxValue);
         return actual.Count == expected.Count && actual.All(expected.Contains);
     }
+
+    // Sparse matches among many candidates (the scan switches from reading words to marking ranges): still exact.
+    [Theory]
+    [InlineData("martin luc", 3)]
+    [InlineData("luc martin", 3)]
+    [InlineData("mar lu", 3)]
+    [InlineData("martin jean", 20)]
+    [InlineData("martin zoe", 0)]
+    [InlineData("luc luc", 20)] // LUCAS starts with "luc" too: 403 matches, 20 returned
+    public void Search_SparseMatchesAmongManyCandidates_Exact(string query, int expected)
+    {
+        var entries = new List<DirectoryEntry>();
+        for (int i = 0; i < 1200; i++)
+        {
+            string given = i is 700 or 900 or 1199 ? "Luc" : "Jean";
+            entries.Add(new DirectoryEntry(MssAddress.Parse("m" + i + "@x.mssante.fr"), MailboxKind.Personal, familyName: "MARTIN", givenName: given));
+        }
+
+        for (int i = 0; i < 400; i++)
+        {
+            entries.Add(new DirectoryEntry(MssAddress.Parse("l" + i + "@x.mssante.fr"), MailboxKind.Personal, familyName: "LUCAS", givenName: "Zoé"));
+        }
+
+        MssDirectory directory = MssDirectory.FromEntries(entries);
+        IReadOnlyList<DirectoryEntry> found = directory.Search(query, 20);
+        Assert.Equal(expected, found.Count);
+        Assert.Equal(found.Count, found.Distinct().Count());
+        if (query.Contains("lu", StringComparison.Ordinal) && expected == 3)
+        {
+            Assert.Equal(["m700@x.mssante.fr", "m900@x.mssante.fr", "m1199@x.mssante.fr"], found.Select(e => e.Address.ToString()));
+        }
+
+        // Twice in a row (the marks are reset between searches).
+        Assert.Equal(found, directory.Search(query, 20));
+    }
 }
