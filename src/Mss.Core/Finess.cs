@@ -228,7 +228,7 @@ public readonly struct Finess : IEquatable<Finess>
 #endif
 
     /// <summary>The parsing core (BAL-6): Empty → Length → Character; the Luhn digit is not checked.</summary>
-    private static HealthIdentifierError ParseCore(ReadOnlySpan<char> s, out Finess result)
+    internal static HealthIdentifierError ParseCore(ReadOnlySpan<char> s, out Finess result)
     {
         result = default;
         if (s.IsEmpty)

@@ -57,6 +57,7 @@ public class HealthIdentifierFormatException : FormatException
             HealthIdentifierKind.Adeli => "ADELI number",
             HealthIdentifierKind.IdNatPs => "IdNat_PS",
             HealthIdentifierKind.Finess => "FINESS number",
+            HealthIdentifierKind.StructureId => "IdNat_Struct",
             _ => "identifier",
         };
         string shape = kind switch
@@ -65,6 +66,7 @@ public class HealthIdentifierFormatException : FormatException
             HealthIdentifierKind.Adeli => "9 ASCII digits",
             HealthIdentifierKind.IdNatPs => "'8' + an 11-digit RPPS (12 characters) or '0' + a 9-digit ADELI (10 characters)",
             HealthIdentifierKind.Finess => "9 ASCII digits or upper-case letters",
+            HealthIdentifierKind.StructureId => "a TRE_G07 prefix '0' to '4' then an 11-digit ADELI-rang, a 9-character FINESS, a 9-digit SIREN, a 14-digit SIRET or a 14-digit RPPS-rang",
             _ => "its ANS shape",
         };
         return error switch
@@ -72,7 +74,9 @@ public class HealthIdentifierFormatException : FormatException
             HealthIdentifierError.Empty => "The " + name + " is empty.",
             HealthIdentifierError.Length => "The " + name + " has the wrong length: it must be " + shape + " (BAL-6).",
             HealthIdentifierError.Character => "The " + name + " contains a character not allowed: it must be " + shape + " (BAL-6).",
-            HealthIdentifierError.Prefix => "The " + name + " must start with '8' (12 characters) or '0' (10 characters) (BAL-6).",
+            HealthIdentifierError.Prefix => kind == HealthIdentifierKind.StructureId
+                ? "The IdNat_Struct must start with a TRE_G07 type code '0' to '4' (BAL-6)."
+                : "The " + name + " must start with '8' (12 characters) or '0' (10 characters) (BAL-6).",
             _ => "The " + name + " is not valid.",
         };
     }

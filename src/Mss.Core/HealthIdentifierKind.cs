@@ -14,4 +14,10 @@ public enum HealthIdentifierKind
 
     /// <summary>FINESS number of a health or social structure: 9 alphanumeric characters (<see cref="Mss.Core.Finess"/>).</summary>
     Finess,
+
+    /// <summary>
+    /// IdNat_Struct of a structure (0.2): a TRE_G07 prefix <c>0</c>–<c>4</c> and an ADELI-rang, FINESS, SIREN, SIRET or
+    /// RPPS-rang (<see cref="Mss.Core.StructureId"/>).
+    /// </summary>
+    StructureId,
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Mss.Core.Directory;
 
 namespace Mss.Core.Conversations;
 
@@ -64,6 +65,28 @@ public sealed class PharmacyChoice
     }
 
     /// <summary>
+    /// Prepares the choice for one patient from Annuaire Santé entries (CONV-6, BAL-7): the organisational boxes of
+    /// officines (<see cref="DirectoryEntry.IsPharmacy"/>) are taken, through <see cref="PharmacyDirectoryEntry.TryFrom"/>;
+    /// other entries are ignored.
+    /// </summary>
+    /// <param name="reimbursementHistory">The identifiers (FINESS) of the pharmacies in the patient's reimbursement history.</param>
+    /// <param name="directory">Directory entries, e.g. <see cref="MssDirectory.Pharmacies"/>.</param>
+    /// <exception cref="ArgumentNullException">An argument is null, or holds a null item.</exception>
+    public PharmacyChoice(IEnumerable<string> reimbursementHistory, IEnumerable<DirectoryEntry> directory)
+        : this(reimbursementHistory, FromDirectory(directory))
+    {
+    }
+
+    /// <summary>Prepares the choice for one patient from the officines of a loaded Annuaire (CONV-6, BAL-7).</summary>
+    /// <param name="reimbursementHistory">The identifiers (FINESS) of the pharmacies in the patient's reimbursement history.</param>
+    /// <param name="directory">The loaded directory; its <see cref="MssDirectory.Pharmacies"/> are offered.</param>
+    /// <exception cref="ArgumentNullException">An argument is null, or the history holds a null item.</exception>
+    public PharmacyChoice(IEnumerable<string> reimbursementHistory, MssDirectory directory)
+        : this(reimbursementHistory, (directory ?? throw new ArgumentNullException(nameof(directory))).Pharmacies())
+    {
+    }
+
+    /// <summary>
     /// The pharmacies shown by default (CONV-6): in the reimbursement history AND with an organisational box AND still
     /// published.
     /// </summary>
@@ -96,5 +119,29 @@ public sealed class PharmacyChoice
             .Select(other => other.Entry)
             .ToList()
             .AsReadOnly();
+    }
+
+    private static List<PharmacyDirectoryEntry> FromDirectory(IEnumerable<DirectoryEntry> directory)
+    {
+        if (directory is null)
+        {
+            throw new ArgumentNullException(nameof(directory));
+        }
+
+        var pharmacies = new List<PharmacyDirectoryEntry>();
+        foreach (DirectoryEntry entry in directory)
+        {
+            if (entry is null)
+            {
+                throw new ArgumentNullException(nameof(directory), "A directory entry is null.");
+            }
+
+            if (entry.IsPharmacy && PharmacyDirectoryEntry.TryFrom(entry, out PharmacyDirectoryEntry? pharmacy))
+            {
+                pharmacies.Add(pharmacy);
+            }
+        }
+
+        return pharmacies;
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
+using Mss.Core.Directory;
 using Mss.Core.Mailboxes;
 
 namespace Mss.Core.Conversations;
@@ -66,6 +68,27 @@ public sealed class PharmacyDirectoryEntry
 
     /// <summary>The box's MSSanté address.</summary>
     public MssAddress Address { get; }
+
+    /// <summary>
+    /// The pharmacy entry of an Annuaire Santé box (CONV-6, BAL-7): name from the structure's name, town from its city,
+    /// identifier its FINESS (the IdNat_Struct text when it has none), published (the Annuaire lists only published
+    /// boxes, BAL-5). Never throws.
+    /// </summary>
+    /// <param name="entry">A directory entry, e.g. from <see cref="MssDirectory.Pharmacies"/>.</param>
+    /// <param name="pharmacy">The pharmacy entry, or null when the box has no structure name or no structure identifier.</param>
+    /// <returns>True when converted.</returns>
+    public static bool TryFrom(DirectoryEntry? entry, [NotNullWhen(true)] out PharmacyDirectoryEntry? pharmacy)
+    {
+        pharmacy = null;
+        if (entry is null || string.IsNullOrWhiteSpace(entry.StructureName) || entry.Structure is not StructureId structure)
+        {
+            return false;
+        }
+
+        string identifier = structure.TryGetFiness(out Finess finess) ? finess.ToString() : structure.ToString();
+        pharmacy = new PharmacyDirectoryEntry(entry.Address, entry.StructureName!, entry.City ?? string.Empty, entry.Kind, published: true, identifier);
+        return true;
+    }
 
     /// <summary>The pharmacy's name.</summary>
     public string Name { get; }

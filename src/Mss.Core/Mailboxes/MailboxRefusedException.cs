@@ -3,7 +3,7 @@ using System;
 namespace Mss.Core.Mailboxes;
 
 /// <summary>
-/// Thrown by <see cref="Mailbox.Create"/> when a mailbox may not be opened as asked (BAL-1, BAL-2). Its message
+/// Thrown by <see cref="Mailbox.Create(MssAddress, MailboxKind, MailboxHolder?)"/> when a mailbox may not be opened as asked (BAL-1, BAL-2). Its message
 /// explains the <see cref="MailboxRefusal"/> and never contains an INS (INS-8).
 /// </summary>
 [Serializable]

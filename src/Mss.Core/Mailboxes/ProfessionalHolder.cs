@@ -3,10 +3,14 @@ using System;
 namespace Mss.Core.Mailboxes;
 
 /// <summary>
-/// A health professional, with or without an RPPS (BAL-2). With an RPPS ("RPPS+", an authorised professional) they may
-/// hold a personal mailbox and be responsible for an organisational one; without, they may only use an organisational
-/// box (BAL-1, BAL-2).
+/// A health professional, with or without an RPPS (BAL-2). With an RPPS (an authorised professional) they may hold a
+/// personal mailbox and be responsible for an organisational one; without, they use an organisational box as one of its
+/// users (<see cref="Mailbox.Users"/>, BAL-1, BAL-2, seed 004 FAQ 12).
 /// </summary>
+/// <remarks>
+/// 0.2: professionals registered in RPPS+ (seed 004 FAQ 12: "RPPS/RPPS+") have an 11-digit RPPS number like the others:
+/// give it as <c>rpps</c>; they count as RPPS holders (BAL-6).
+/// </remarks>
 public sealed record ProfessionalHolder : MailboxHolder
 {
     /// <summary>Creates a professional.</summary>

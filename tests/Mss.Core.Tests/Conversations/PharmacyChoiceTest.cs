@@ -99,7 +99,7 @@ public class PharmacyChoiceTest
     public void BadInput_Refused()
     {
         Assert.Throws<ArgumentNullException>("reimbursementHistory", () => new PharmacyChoice(null!, Directory));
-        Assert.Throws<ArgumentNullException>("directory", () => new PharmacyChoice([], null!));
+        Assert.Throws<ArgumentNullException>("directory", () => new PharmacyChoice([], (IEnumerable<PharmacyDirectoryEntry>)null!));
         Assert.Throws<ArgumentNullException>("reimbursementHistory", () => new PharmacyChoice([null!], Directory));
         Assert.Throws<ArgumentNullException>("directory", () => new PharmacyChoice([], [Etoile, null!]));
         Assert.Throws<ArgumentNullException>("query", () => new PharmacyChoice([], Directory).Search(null!));

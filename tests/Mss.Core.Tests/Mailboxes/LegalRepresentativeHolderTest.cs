@@ -8,7 +8,7 @@ public class LegalRepresentativeHolderTest
     public void KeepsStructure_RefusesDefault()
     {
         Assert.Equal(TestHolders.Structure, new LegalRepresentativeHolder(TestHolders.Structure).Structure);
-        Assert.Throws<ArgumentException>(() => new LegalRepresentativeHolder(default));
+        Assert.Throws<ArgumentException>(() => new LegalRepresentativeHolder(default(Finess)));
         Assert.NotEqual<MailboxHolder>(new LegalRepresentativeHolder(TestHolders.Structure), new StructureHolder(TestHolders.Structure));
     }
 }

@@ -23,6 +23,11 @@ public class MailboxRulesTest
     [InlineData(MailboxKind.Applicative, "pro", "rpps", MailboxRefusal.ApplicativeNeedsStructure)]
     [InlineData(MailboxKind.Applicative, "pro", "legal", MailboxRefusal.ApplicativeNeedsStructure)]
     [InlineData(MailboxKind.Applicative, "patient", "structure", MailboxRefusal.PatientDomainReserved)]
+    [InlineData(MailboxKind.Cabinet, "pro", "rpps", MailboxRefusal.None)] // 0.2: CAB, held by a professional with an RPPS
+    [InlineData(MailboxKind.Cabinet, "pro", "legal", MailboxRefusal.None)] // or the practice's legal representative
+    [InlineData(MailboxKind.Cabinet, "pro", "no-rpps", MailboxRefusal.CabinetNeedsAuthorisedHolder)]
+    [InlineData(MailboxKind.Cabinet, "pro", "structure", MailboxRefusal.CabinetNeedsAuthorisedHolder)]
+    [InlineData(MailboxKind.Cabinet, "patient", "rpps", MailboxRefusal.PatientDomainReserved)]
     [InlineData(MailboxKind.Patient, "patient", "patient", MailboxRefusal.None)]
     [InlineData(MailboxKind.Patient, "patient", "other-patient", MailboxRefusal.PatientInsMismatch)]
     [InlineData(MailboxKind.Patient, "patient", "rpps", MailboxRefusal.PatientBoxNeedsPatient)]
@@ -54,6 +59,7 @@ public class MailboxRulesTest
     [InlineData(MailboxKind.Personal, true)]
     [InlineData(MailboxKind.Organisational, true)]
     [InlineData(MailboxKind.Applicative, true)]
+    [InlineData(MailboxKind.Cabinet, true)] // 0.2: the Annuaire publishes CAB boxes (BAL-7)
     [InlineData(MailboxKind.Patient, false)]
     [InlineData((MailboxKind)9, false)]
     public void IsListedInDirectory_NeverPatient_OnlyWhileActive(MailboxKind kind, bool listed)

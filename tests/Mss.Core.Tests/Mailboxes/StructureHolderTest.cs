@@ -8,6 +8,6 @@ public class StructureHolderTest
     public void KeepsFiness_RefusesDefault()
     {
         Assert.Equal(TestHolders.Structure, new StructureHolder(TestHolders.Structure).Finess);
-        Assert.Throws<ArgumentException>(() => new StructureHolder(default));
+        Assert.Throws<ArgumentException>(() => new StructureHolder(default(Finess)));
     }
 }

@@ -1,0 +1,1291 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using Mss.Core.Mailboxes;
+
+namespace Mss.Core.Directory;
+
+/// <summary>
+/// Reads the Annuaire Santé's FHIR R4 JSON (BAL-7) into directory entries, streaming: a Bundle is walked token by token
+/// and only one resource at a time is held in the buffer (a resource object is parsed once it is complete); NDJSON and
+/// concatenated resources are read one top-level value after the other. No document object model is built.
+/// </summary>
+/// <remarks>
+/// Decided here: an e-mail <c>telecom</c> is an MSSanté box only when it carries the extension
+/// <c>as-ext-mailbox-mss-metadata</c> (BAL-7); other e-mails are ordinary contacts and are ignored. One marked with the
+/// FR Core e-mail type MSSANTE but without that extension has no known kind: it is skipped and counted. A box telecom whose
+/// address is not an MSSanté address, is a patient's (BAL-4), or whose <c>type</c> is missing or not a TRE_R257 code is
+/// skipped and counted; so is a resource that is not a JSON object or has no <c>resourceType</c>, and a top-level value
+/// that is not valid JSON (NDJSON resumes at the next line; a Bundle stops there). The first occurrence of an address
+/// wins. A PractitionerRole's box takes the RPPS and names of the Practitioner it references and the structure of the
+/// Organization it references, wherever they are in the input.
+/// </remarks>
+internal sealed class FhirDirectoryReader
+{
+    private const int InitialBuffer = 64 * 1024;
+
+    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 128 };
+    private static readonly string[] SectorCodes = BuildSectorCodes();
+
+    private readonly List<DirectoryEntry?> _entries = new();
+    private readonly Dictionary<string, int> _byAddress = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PersonInfo> _practitioners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StructureInfo> _organizations = new(StringComparer.Ordinal);
+    private readonly List<PendingRoleBox> _pending = new();
+    private readonly List<BoxRaw> _boxes = new();
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
+    public int Skipped { get; private set; }
+
+    private enum ResourceKind
+    {
+        Unknown,
+        Other,
+        Practitioner,
+        PractitionerRole,
+        Organization,
+        Bundle,
+    }
+
+    private enum TopLevel
+    {
+        /// <summary>The value was read (malformed resources in it counted).</summary>
+        Read,
+
+        /// <summary>A resource is not valid JSON: resume at the line after its start (NDJSON).</summary>
+        BadLine,
+
+        /// <summary>A value spanning lines (a Bundle) is not valid JSON or is truncated: the rest of the stream is not read.</summary>
+        Stop,
+    }
+
+    private enum IdSystem
+    {
+        Unknown,
+        IdNatPs,
+        Rpps,
+        IdNatStruct,
+        Finess,
+    }
+
+    /// <summary>Reads one stream (a Bundle, NDJSON, or a single resource). Never throws on content.</summary>
+    public void Read(Stream stream)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+        int start = 0;
+        int end = 0;
+        bool eof = false;
+        try
+        {
+            bool first = true;
+            while (true)
+            {
+                while (start < end && IsWhiteSpace(buffer[start]))
+                {
+                    start++;
+                }
+
+                if (first && end - start >= 3 && buffer[start] == 0xEF && buffer[start + 1] == 0xBB && buffer[start + 2] == 0xBF)
+                {
+                    start += 3;
+                    continue;
+                }
+
+                if (start == end || (first && end - start < 3 && !eof))
+                {
+                    if (eof && start == end)
+                    {
+                        break;
+                    }
+
+                    Refill(stream, ref buffer, ref start, ref end, ref eof, start);
+                    continue;
+                }
+
+                first = false;
+                TopLevel result = ReadTopLevel(stream, ref buffer, ref start, ref end, ref eof);
+                if (result == TopLevel.Read)
+                {
+                    continue;
+                }
+
+                Skipped++;
+                if (result == TopLevel.Stop || !SkipToNextLine(stream, ref buffer, ref start, ref end, ref eof))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Resolves the PractitionerRole boxes and returns the entries in reading order.</summary>
+    public (DirectoryEntry[] Entries, Dictionary<string, int> ByAddress) Build()
+    {
+        foreach (PendingRoleBox pending in _pending)
+        {
+            PersonInfo? person = pending.PractitionerId is null ? null : _practitioners.TryGetValue(pending.PractitionerId, out PersonInfo? p) ? p : null;
+            StructureInfo? structure = pending.OrganizationId is null ? null : _organizations.TryGetValue(pending.OrganizationId, out StructureInfo? s) ? s : null;
+            BoxRaw box = pending.Box;
+            _entries[pending.Slot] = new DirectoryEntry(
+                box.Address,
+                box.Kind,
+                person?.Rpps,
+                person?.Family,
+                person?.Given,
+                structure?.Name,
+                structure?.Id,
+                structure?.Sector,
+                box.RedList,
+                structure?.City);
+        }
+
+        var entries = new DirectoryEntry[_entries.Count];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            entries[i] = _entries[i]!;
+        }
+
+        return (entries, _byAddress);
+    }
+
+    /// <summary>The key of an address in the index: its text in ASCII lower case (addresses are ASCII, ADDR-3).</summary>
+    internal static string Key(string address)
+    {
+        if (HasUpperCase(address.AsSpan()))
+        {
+#pragma warning disable CA1308 // the Annuaire publishes lower case; addresses are ASCII (ADDR-3)
+            return address.ToLowerInvariant();
+#pragma warning restore CA1308
+        }
+
+        return address;
+    }
+
+    /// <summary>True when the text holds an ASCII upper-case letter.</summary>
+    internal static bool HasUpperCase(ReadOnlySpan<char> text)
+    {
+#if NET8_0_OR_GREATER
+        return text.IndexOfAnyInRange('A', 'Z') >= 0;
+#else
+        foreach (char c in text)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                return true;
+            }
+        }
+
+        return false;
+#endif
+    }
+
+    private static bool IsWhiteSpace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
+
+    private static string[] BuildSectorCodes()
+    {
+        var codes = new string[100];
+        for (int i = 0; i < codes.Length; i++)
+        {
+            codes[i] = "SA" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return codes;
+    }
+
+    /// <summary>Moves the bytes from <paramref name="keep"/> to the buffer's start, grows it when full, reads more.</summary>
+    private static void Refill(Stream stream, ref byte[] buffer, ref int start, ref int end, ref bool eof, int keep)
+    {
+        if (keep > 0)
+        {
+            Buffer.BlockCopy(buffer, keep, buffer, 0, end - keep);
+            end -= keep;
+            start -= keep;
+        }
+
+        if (end == buffer.Length)
+        {
+            byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+            Buffer.BlockCopy(buffer, 0, larger, 0, end);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = larger;
+        }
+
+        int read = stream.Read(buffer, end, buffer.Length - end);
+        if (read <= 0)
+        {
+            eof = true;
+        }
+        else
+        {
+            end += read;
+        }
+    }
+
+    private static bool SkipToNextLine(Stream stream, ref byte[] buffer, ref int start, ref int end, ref bool eof)
+    {
+        while (true)
+        {
+            int newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
+            if (newline >= 0)
+            {
+                start = newline + 1;
+                return true;
+            }
+
+            start = end;
+            if (eof)
+            {
+                return false;
+            }
+
+            Refill(stream, ref buffer, ref start, ref end, ref eof, start);
+        }
+    }
+
+    private static string? ReferenceId(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+
+        int history = reference!.IndexOf("/_history/", StringComparison.Ordinal);
+        string path = history >= 0 ? reference.Substring(0, history) : reference;
+        int slash = path.LastIndexOf('/');
+        return slash >= 0 && slash < path.Length - 1 ? path.Substring(slash + 1) : path;
+    }
+
+    /// <summary>
+    /// Reads one top-level value from <paramref name="start"/>: a Bundle is walked, its entries' resources parsed one by
+    /// one; any other object is parsed as a resource once complete. False when the JSON is invalid or truncated.
+    /// </summary>
+    private TopLevel ReadTopLevel(Stream stream, ref byte[] buffer, ref int start, ref int end, ref bool eof)
+    {
+        var state = new JsonReaderState(Options);
+        int pos = start;
+        bool capturing = true;
+        int captureStart = start;
+        int captureDepth = 0;
+        bool rootIsObject = false;
+        bool firstProperty = true;
+        bool awaitBundleType = false;
+        bool bundle = false;
+        bool awaitEntryArray = false;
+        bool inEntries = false;
+        bool awaitResource = false;
+
+        while (true)
+        {
+            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, pos, end - pos), eof, state);
+            try
+            {
+                while (reader.Read())
+                {
+                    JsonTokenType token = reader.TokenType;
+                    int depth = reader.CurrentDepth;
+                    if (depth == 0 && token is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+                    {
+                        // The root's first token.
+                        rootIsObject = token == JsonTokenType.StartObject;
+                        if (!rootIsObject && token != JsonTokenType.StartArray)
+                        {
+                            start = pos + (int)reader.BytesConsumed;
+                            Skipped++;
+                            return TopLevel.Read;
+                        }
+
+                        continue;
+                    }
+
+                    if (depth == 0)
+                    {
+                        // The root closes.
+                        int stop = pos + (int)reader.BytesConsumed;
+                        if (!rootIsObject)
+                        {
+                            Skipped++;
+                        }
+                        else if (capturing)
+                        {
+                            ParseResource(new ReadOnlySpan<byte>(buffer, captureStart, stop - captureStart));
+                        }
+
+                        start = stop;
+                        return TopLevel.Read;
+                    }
+
+                    if (!rootIsObject)
+                    {
+                        continue;
+                    }
+
+                    if (awaitBundleType)
+                    {
+                        awaitBundleType = false;
+                        if (token == JsonTokenType.String && reader.ValueTextEquals("Bundle"u8))
+                        {
+                            bundle = true;
+                            capturing = false;
+                        }
+
+                        continue;
+                    }
+
+                    if (depth == 1 && token == JsonTokenType.PropertyName)
+                    {
+                        if (firstProperty)
+                        {
+                            firstProperty = false;
+                            awaitBundleType = reader.ValueTextEquals("resourceType"u8);
+                        }
+
+                        awaitEntryArray = bundle && reader.ValueTextEquals("entry"u8);
+                        continue;
+                    }
+
+                    if (!bundle)
+                    {
+                        continue;
+                    }
+
+                    if (awaitEntryArray)
+                    {
+                        awaitEntryArray = false;
+                        inEntries = token == JsonTokenType.StartArray;
+                        continue;
+                    }
+
+                    if (inEntries && depth == 1 && token == JsonTokenType.EndArray)
+                    {
+                        inEntries = false;
+                        continue;
+                    }
+
+                    if (inEntries && !capturing && depth == 3 && token == JsonTokenType.PropertyName)
+                    {
+                        awaitResource = reader.ValueTextEquals("resource"u8);
+                        continue;
+                    }
+
+                    if (awaitResource)
+                    {
+                        awaitResource = false;
+                        if (token == JsonTokenType.StartObject)
+                        {
+                            capturing = true;
+                            captureStart = pos + (int)reader.TokenStartIndex;
+                            captureDepth = depth;
+                        }
+                        else
+                        {
+                            Skipped++; // an entry's resource that is not an object
+                        }
+
+                        continue;
+                    }
+
+                    if (capturing && depth == captureDepth && token == JsonTokenType.EndObject)
+                    {
+                        int stop = pos + (int)reader.BytesConsumed;
+                        ParseResource(new ReadOnlySpan<byte>(buffer, captureStart, stop - captureStart));
+                        capturing = false;
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+                // A resource (an NDJSON line): resume at the line after its start. A Bundle: stop.
+                bool resource = capturing && !bundle;
+                start = resource ? captureStart : end;
+                return resource ? TopLevel.BadLine : TopLevel.Stop;
+            }
+
+            int consumed = pos + (int)reader.BytesConsumed;
+            state = reader.CurrentState;
+            if (eof)
+            {
+                start = end; // truncated
+                return TopLevel.Stop;
+            }
+
+            int keep = capturing ? captureStart : consumed;
+            int before = keep;
+            start = consumed;
+            Refill(stream, ref buffer, ref start, ref end, ref eof, keep);
+            if (capturing)
+            {
+                captureStart -= before;
+            }
+
+            pos = start;
+        }
+    }
+
+    /// <summary>Parses one complete resource; counts it as skipped when it is malformed.</summary>
+    private void ParseResource(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, Options);
+        bool ok;
+        try
+        {
+            ok = ParseResourceCore(ref reader, json);
+        }
+        catch (JsonException)
+        {
+            ok = false;
+        }
+        catch (InvalidOperationException)
+        {
+            ok = false;
+        }
+
+        if (!ok)
+        {
+            Skipped++;
+        }
+    }
+
+    private bool ParseResourceCore(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var kind = ResourceKind.Unknown;
+        string? id = null;
+        Rpps? rpps = null;
+        StructureId? structureId = null;
+        StructureId? finessId = null;
+        string? family = null;
+        string? given = null;
+        string? orgName = null;
+        string? sector = null;
+        string? city = null;
+        string? practitionerRef = null;
+        string? organizationRef = null;
+        _boxes.Clear();
+        int malformedBoxes = 0;
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("resourceType"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    return false;
+                }
+
+                kind = reader.ValueTextEquals("Practitioner"u8) ? ResourceKind.Practitioner
+                    : reader.ValueTextEquals("PractitionerRole"u8) ? ResourceKind.PractitionerRole
+                    : reader.ValueTextEquals("Organization"u8) ? ResourceKind.Organization
+                    : reader.ValueTextEquals("Bundle"u8) ? ResourceKind.Bundle
+                    : ResourceKind.Other;
+            }
+            else if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                id = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+            else if (reader.ValueTextEquals("identifier"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    return false;
+                }
+
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    ReadIdentifier(ref reader, ref rpps, ref structureId, ref finessId);
+                }
+            }
+            else if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    orgName = reader.GetString();
+                }
+                else if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        ReadHumanName(ref reader, ref family, ref given);
+                    }
+                }
+                else
+                {
+                    return false;
+                }
+            }
+            else if (reader.ValueTextEquals("telecom"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    return false;
+                }
+
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    malformedBoxes += ReadTelecom(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        sector = ReadSector(ref reader) ?? sector;
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("address"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        city ??= ReadCity(ref reader);
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("practitioner"u8))
+            {
+                reader.Read();
+                practitionerRef = ReadReference(ref reader);
+            }
+            else if (reader.ValueTextEquals("organization"u8))
+            {
+                reader.Read();
+                organizationRef = ReadReference(ref reader);
+            }
+            else if (reader.ValueTextEquals("entry"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                // A Bundle whose resourceType did not come first, or nested: its complete text is here.
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        bool resource = reader.ValueTextEquals("resource"u8);
+                        reader.Read();
+                        if (resource && reader.TokenType == JsonTokenType.StartObject)
+                        {
+                            int from = (int)reader.TokenStartIndex;
+                            reader.Skip();
+                            var saved = new List<BoxRaw>(_boxes);
+                            ParseResource(json.Slice(from, (int)reader.BytesConsumed - from));
+                            _boxes.Clear();
+                            _boxes.AddRange(saved);
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (kind == ResourceKind.Unknown)
+        {
+            return false;
+        }
+
+        Skipped += malformedBoxes;
+        StructureId? structure = structureId ?? finessId;
+        family = Share(family);
+        given = Share(given);
+        orgName = Share(orgName);
+        city = Share(city);
+        switch (kind)
+        {
+            case ResourceKind.Practitioner:
+                var person = new PersonInfo(rpps, family, given);
+                if (id is not null && !_practitioners.ContainsKey(id))
+                {
+                    _practitioners.Add(id, person);
+                }
+
+                foreach (BoxRaw box in _boxes)
+                {
+                    Add(box, new DirectoryEntry(box.Address, box.Kind, rpps, family, given, redList: box.RedList));
+                }
+
+                break;
+            case ResourceKind.Organization:
+                var info = new StructureInfo(structure, orgName, sector, city);
+                if (id is not null && !_organizations.ContainsKey(id))
+                {
+                    _organizations.Add(id, info);
+                }
+
+                foreach (BoxRaw box in _boxes)
+                {
+                    Add(box, new DirectoryEntry(box.Address, box.Kind, structureName: orgName, structure: structure, activitySector: sector, redList: box.RedList, city: city));
+                }
+
+                break;
+            case ResourceKind.PractitionerRole:
+                foreach (BoxRaw box in _boxes)
+                {
+                    int slot = Add(box, null);
+                    if (slot >= 0)
+                    {
+                        _pending.Add(new PendingRoleBox(slot, box, ReferenceId(practitionerRef), ReferenceId(organizationRef)));
+                    }
+                }
+
+                break;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// One instance per distinct name: family and given names repeat across the Annuaire, so the index keeps each text
+    /// once (up to a bound, so that a directory of unique names does not pay for a useless table).
+    /// </summary>
+    private string? Share(string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (_names.TryGetValue(name, out string? shared))
+        {
+            return shared;
+        }
+
+        if (_names.Count < 200_000)
+        {
+            _names.Add(name, name);
+        }
+
+        return name;
+    }
+
+    /// <summary>Adds a box unless its address is already indexed (the first occurrence wins); returns its slot or −1.</summary>
+    private int Add(BoxRaw box, DirectoryEntry? entry)
+    {
+        string key = Key(box.Address.ToString());
+        if (_byAddress.ContainsKey(key))
+        {
+            return -1;
+        }
+
+        int slot = _entries.Count;
+        _entries.Add(entry);
+        _byAddress.Add(key, slot);
+        return slot;
+    }
+
+    private static void ReadIdentifier(ref Utf8JsonReader reader, ref Rpps? rpps, ref StructureId? structureId, ref StructureId? finessId)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        var system = IdSystem.Unknown;
+        string? value = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("system"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    system = SystemOf(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("value"u8))
+            {
+                reader.Read();
+                value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (value is null)
+        {
+            return;
+        }
+
+        switch (system)
+        {
+            case IdSystem.IdNatPs when rpps is null:
+                if (IdNatPs.TryParse(value, out IdNatPs idNatPs) && idNatPs.TryGetRpps(out Rpps fromIdNat))
+                {
+                    rpps = fromIdNat;
+                }
+
+                break;
+            case IdSystem.Rpps when rpps is null:
+                if (Rpps.TryParse(value, out Rpps parsed))
+                {
+                    rpps = parsed;
+                }
+
+                break;
+            case IdSystem.IdNatStruct when structureId is null:
+                if (StructureId.TryParse(value, out StructureId structure))
+                {
+                    structureId = structure;
+                }
+
+                break;
+            case IdSystem.Finess when finessId is null:
+                if (Finess.TryParse(value, out Finess finess))
+                {
+                    finessId = StructureId.FromFiness(finess);
+                }
+
+                break;
+        }
+    }
+
+    private static IdSystem SystemOf(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("urn:oid:1.2.250.1.71.4.2.1"u8) || reader.ValueTextEquals("1.2.250.1.71.4.2.1"u8))
+        {
+            return IdSystem.IdNatPs;
+        }
+
+        if (reader.ValueTextEquals("urn:oid:1.2.250.1.71.4.2.2"u8) || reader.ValueTextEquals("1.2.250.1.71.4.2.2"u8))
+        {
+            return IdSystem.IdNatStruct;
+        }
+
+        if (reader.ValueTextEquals("https://rpps.esante.gouv.fr"u8) || reader.ValueTextEquals("http://rpps.fr"u8))
+        {
+            return IdSystem.Rpps;
+        }
+
+        if (reader.ValueTextEquals("https://finess.esante.gouv.fr"u8) || reader.ValueTextEquals("http://finess.sante.gouv.fr"u8))
+        {
+            return IdSystem.Finess;
+        }
+
+        return IdSystem.Unknown;
+    }
+
+    private static void ReadHumanName(ref Utf8JsonReader reader, ref string? family, ref string? given)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        string? f = null;
+        StringBuilder? g = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("family"u8))
+            {
+                reader.Read();
+                f = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+            else if (reader.ValueTextEquals("given"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType == JsonTokenType.String)
+                    {
+                        g ??= new StringBuilder();
+                        if (g.Length > 0)
+                        {
+                            g.Append(' ');
+                        }
+
+                        g.Append(reader.GetString());
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        // The first name with a family name is the professional's (the Annuaire gives one).
+        if (family is null && f is not null)
+        {
+            family = f;
+            given = g?.ToString();
+        }
+    }
+
+    /// <summary>Reads one ContactPoint; adds it to the boxes when it is an MSSanté box. Returns 1 for a malformed box, else 0.</summary>
+    private int ReadTelecom(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return 0;
+        }
+
+        bool email = false;
+        bool hasMetadata = false;
+        bool mssanteType = false;
+        MailboxKind? kind = null;
+        bool redList = false;
+        MssAddress address = default;
+        bool addressRead = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("system"u8))
+            {
+                reader.Read();
+                email = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("email"u8);
+            }
+            else if (reader.ValueTextEquals("value"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    addressRead = reader.ValueIsEscaped
+                        ? MssAddress.TryParse(reader.GetString(), out address)
+                        : MssAddress.TryParse(reader.ValueSpan, out address);
+                }
+            }
+            else if (reader.ValueTextEquals("extension"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    switch (ReadTelecomExtension(ref reader, out MailboxKind? k, out bool red))
+                    {
+                        case 1:
+                            hasMetadata = true;
+                            kind = k;
+                            redList = red;
+                            break;
+                        case 2:
+                            mssanteType = true;
+                            break;
+                    }
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (!hasMetadata && !mssanteType)
+        {
+            return 0; // an ordinary contact e-mail (BAL-7)
+        }
+
+        // Marked MSSANTE (TRE_R256) but without the box metadata, its kind is unknown: not indexed, counted.
+
+        if (!email || !addressRead || address.IsPatient || kind is null)
+        {
+            return 1;
+        }
+
+        _boxes.Add(new BoxRaw(address, kind.Value, redList));
+        return 0;
+    }
+
+    /// <summary>
+    /// Reads one extension of a ContactPoint: 1 for <c>as-ext-mailbox-mss-metadata</c> (with its type and listeRouge),
+    /// 2 for the FR Core e-mail type MSSANTE (TRE_R256-TypeMessagerie), else 0.
+    /// </summary>
+    private static int ReadTelecomExtension(ref Utf8JsonReader reader, out MailboxKind? kind, out bool redList)
+    {
+        kind = null;
+        redList = false;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return 0;
+        }
+
+        bool metadata = false;
+        bool emailType = false;
+        bool mssante = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("url"u8))
+            {
+                reader.Read();
+                metadata = reader.TokenType == JsonTokenType.String && EndsWith(ref reader, "/as-ext-mailbox-mss-metadata"u8);
+                emailType = reader.TokenType == JsonTokenType.String && EndsWith(ref reader, "/fr-core-contact-point-email-type"u8);
+            }
+            else if (reader.ValueTextEquals("valueCoding"u8))
+            {
+                reader.Read();
+                mssante = ReadCodingIs(ref reader, "MSSANTE"u8);
+            }
+            else if (reader.ValueTextEquals("extension"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    ReadSubExtension(ref reader, ref kind, ref redList);
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return metadata ? 1 : emailType && mssante ? 2 : 0;
+    }
+
+    private static bool ReadCodingIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> code)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return false;
+        }
+
+        bool match = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isCode = reader.ValueTextEquals("code"u8);
+            reader.Read();
+            if (isCode && reader.TokenType == JsonTokenType.String)
+            {
+                match = reader.ValueTextEquals(code);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return match;
+    }
+
+    private static void ReadSubExtension(ref Utf8JsonReader reader, ref MailboxKind? kind, ref bool redList)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        int which = 0; // 1 type, 2 listeRouge
+        MailboxKind? code = null;
+        bool? flag = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("url"u8))
+            {
+                reader.Read();
+                which = reader.TokenType != JsonTokenType.String ? 0
+                    : reader.ValueTextEquals("type"u8) ? 1
+                    : reader.ValueTextEquals("listeRouge"u8) ? 2
+                    : 0;
+            }
+            else if (reader.ValueTextEquals("valueBoolean"u8))
+            {
+                reader.Read();
+                flag = reader.TokenType switch
+                {
+                    JsonTokenType.True => true,
+                    JsonTokenType.False => false,
+                    _ => null,
+                };
+            }
+            else if (reader.ValueTextEquals("valueCodeableConcept"u8))
+            {
+                reader.Read();
+                code = ReadKindCode(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (which == 1)
+        {
+            kind = code;
+        }
+        else if (which == 2 && flag.HasValue)
+        {
+            redList = flag.Value;
+        }
+    }
+
+    /// <summary>The TRE_R257-TypeBAL code of a CodeableConcept (PER, ORG, APP, CAB), or null.</summary>
+    private static MailboxKind? ReadKindCode(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        MailboxKind? kind = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!reader.ValueTextEquals("coding"u8))
+            {
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    bool isCode = reader.ValueTextEquals("code"u8);
+                    reader.Read();
+                    if (isCode && reader.TokenType == JsonTokenType.String)
+                    {
+                        kind ??= reader.ValueTextEquals("PER"u8) ? MailboxKind.Personal
+                            : reader.ValueTextEquals("ORG"u8) ? MailboxKind.Organisational
+                            : reader.ValueTextEquals("APP"u8) ? MailboxKind.Applicative
+                            : reader.ValueTextEquals("CAB"u8) ? MailboxKind.Cabinet
+                            : null;
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+        }
+
+        return kind;
+    }
+
+    /// <summary>The TRE_R02-SecteurActivite code of one of an Organization's types, or null.</summary>
+    private static string? ReadSector(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? sector = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!reader.ValueTextEquals("coding"u8))
+            {
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                bool secteur = false;
+                string? code = null;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("system"u8))
+                    {
+                        reader.Read();
+                        secteur = reader.TokenType == JsonTokenType.String
+                            && (Contains(ref reader, "TRE_R02-SecteurActivite"u8) || Contains(ref reader, "TRE-R02-SecteurActivite"u8));
+                    }
+                    else if (reader.ValueTextEquals("code"u8))
+                    {
+                        reader.Read();
+                        code = reader.TokenType == JsonTokenType.String ? SectorCode(ref reader) : null;
+                    }
+                    else
+                    {
+                        reader.Read();
+                        reader.Skip();
+                    }
+                }
+
+                if (secteur && code is not null)
+                {
+                    sector ??= code;
+                }
+            }
+        }
+
+        return sector;
+    }
+
+    /// <summary>The code as a string, shared for the codes SA00…SA99.</summary>
+    private static string? SectorCode(ref Utf8JsonReader reader)
+    {
+        ReadOnlySpan<byte> v = reader.ValueIsEscaped ? default : reader.ValueSpan;
+        if (v.Length == 4 && v[0] == (byte)'S' && v[1] == (byte)'A' && (uint)(v[2] - '0') <= 9 && (uint)(v[3] - '0') <= 9)
+        {
+            return SectorCodes[((v[2] - '0') * 10) + (v[3] - '0')];
+        }
+
+        return reader.GetString();
+    }
+
+    private static string? ReadCity(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? city = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isCity = reader.ValueTextEquals("city"u8);
+            reader.Read();
+            if (isCity && reader.TokenType == JsonTokenType.String)
+            {
+                city = reader.GetString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return city;
+    }
+
+    private static string? ReadReference(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? reference = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isReference = reader.ValueTextEquals("reference"u8);
+            reader.Read();
+            if (isReference && reader.TokenType == JsonTokenType.String)
+            {
+                reference = reader.GetString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return reference;
+    }
+
+    private static bool EndsWith(ref Utf8JsonReader reader, ReadOnlySpan<byte> suffix) => reader.ValueIsEscaped
+        ? (reader.GetString() ?? string.Empty).EndsWith(Encoding.UTF8.GetString(suffix.ToArray()), StringComparison.Ordinal)
+        : reader.ValueSpan.EndsWith(suffix);
+
+    private static bool Contains(ref Utf8JsonReader reader, ReadOnlySpan<byte> part) => reader.ValueIsEscaped
+        ? (reader.GetString() ?? string.Empty).IndexOf(Encoding.UTF8.GetString(part.ToArray()), StringComparison.Ordinal) >= 0
+        : reader.ValueSpan.IndexOf(part) >= 0;
+
+    private readonly record struct BoxRaw(MssAddress Address, MailboxKind Kind, bool RedList);
+
+    private readonly record struct PendingRoleBox(int Slot, BoxRaw Box, string? PractitionerId, string? OrganizationId);
+
+    private sealed record PersonInfo(Rpps? Rpps, string? Family, string? Given);
+
+    private sealed record StructureInfo(StructureId? Id, string? Name, string? Sector, string? City);
+}

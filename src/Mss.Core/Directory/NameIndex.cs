@@ -1,0 +1,288 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using Mss.Core.Conversations;
+
+namespace Mss.Core.Directory;
+
+/// <summary>
+/// The name index of a directory: every folded word of every family, given and structure name (the folding of
+/// <see cref="SearchText"/>: accents, case and punctuation ignored), sorted, so that the entries with a word starting
+/// with a prefix are one binary search away; and the entries grouped by folded family and given names (homonyms,
+/// seed 004 FAQ 5).
+/// </summary>
+internal sealed class NameIndex
+{
+    private const char Separator = ' ';
+
+    private readonly string _text;       // each entry's folded words, each followed by a space
+    private readonly int[] _entryStart;  // where entry i's words start in _text; one more for the end
+    private readonly int[] _words;       // start of each word in _text, sorted by the word
+    private readonly int[] _lengths;     // the length of each sorted word
+    private readonly int[] _wordEntry;   // the entry of each sorted word
+    private readonly Dictionary<string, int[]> _homonyms;
+    private int[]? _spareMarks;          // zeroed, one slot per entry; see Search
+
+    public NameIndex(DirectoryEntry[] entries)
+    {
+        var text = new StringBuilder(entries.Length * 24);
+        var starts = new List<int>(entries.Length * 3);
+        var owners = new List<int>(entries.Length * 3);
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        _entryStart = new int[entries.Length + 1];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            DirectoryEntry entry = entries[i];
+            _entryStart[i] = text.Length;
+            string family = AddWords(entry.FamilyName, i, text, starts, owners);
+            string given = AddWords(entry.GivenName, i, text, starts, owners);
+            AddWords(entry.StructureName, i, text, starts, owners);
+            if (family.Length != 0)
+            {
+                string key = family + "\u0001" + given;
+                if (!groups.TryGetValue(key, out List<int>? group))
+                {
+                    group = new List<int>(1);
+                    groups.Add(key, group);
+                }
+
+                group.Add(i);
+            }
+        }
+
+        _entryStart[entries.Length] = text.Length;
+        _text = text.ToString();
+        int[] order = new int[starts.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        int[] startArray = starts.ToArray();
+        int[] lengthArray = new int[startArray.Length];
+        for (int i = 0; i < startArray.Length; i++)
+        {
+            lengthArray[i] = Word(_text, startArray[i]).Length;
+        }
+
+        string all = _text;
+        Array.Sort(order, (a, b) =>
+        {
+            int c = all.AsSpan(startArray[a], lengthArray[a]).SequenceCompareTo(all.AsSpan(startArray[b], lengthArray[b]));
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        _words = new int[order.Length];
+        _lengths = new int[order.Length];
+        _wordEntry = new int[order.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            _words[i] = startArray[order[i]];
+            _lengths[i] = lengthArray[order[i]];
+            _wordEntry[i] = owners[order[i]];
+        }
+
+        _homonyms = new Dictionary<string, int[]>(groups.Count, StringComparer.Ordinal);
+        foreach (KeyValuePair<string, List<int>> group in groups)
+        {
+            if (group.Value.Count > 1)
+            {
+                _homonyms.Add(group.Key, group.Value.ToArray());
+            }
+        }
+    }
+
+    /// <summary>The entries whose names hold a word starting with each query word; see <see cref="MssDirectory.Search"/>.</summary>
+    public List<int> Search(string query, int max)
+    {
+        IReadOnlyList<string> words = SearchText.Words(query);
+        var found = new List<int>();
+        if (words.Count == 0)
+        {
+            return found;
+        }
+
+        // The most selective query word drives the scan; the others are checked on each candidate, either by marking the
+        // entries of their (not much larger) ranges in a pooled array, or by reading the candidate's words.
+        var ranges = new (int From, int To)[words.Count];
+        int best = -1;
+        for (int w = 0; w < words.Count; w++)
+        {
+            ranges[w] = Range(words[w].AsSpan());
+            if (ranges[w].From == ranges[w].To)
+            {
+                return found;
+            }
+
+            if (best < 0 || ranges[w].To - ranges[w].From < ranges[best].To - ranges[best].From)
+            {
+                best = w;
+            }
+        }
+
+        var others = new List<int>(words.Count);
+        for (int w = 0; w < words.Count; w++)
+        {
+            if (w != best)
+            {
+                others.Add(w);
+            }
+        }
+
+        // First the candidates' own words are read (dense matches end early); when matches are sparse, the entries of
+        // the other words' ranges are marked once in a zeroed array and the rest of the scan only reads the marks.
+        HashSet<int>? seen = max > 16 ? new HashSet<int>() : null;
+        (int k, int to) = ranges[best];
+        for (int budget = 256; k < to && found.Count < max && budget > 0; k++, budget--)
+        {
+            int entry = _wordEntry[k];
+            bool all = !(seen is null ? found.Contains(entry) : seen.Contains(entry));
+            for (int i = 0; i < others.Count && all; i++)
+            {
+                all = HasWordStartingWith(entry, words[others[i]].AsSpan());
+            }
+
+            if (all)
+            {
+                found.Add(entry);
+                seen?.Add(entry);
+            }
+        }
+
+        if (k == to || found.Count == max || others.Count == 0)
+        {
+            return found;
+        }
+
+        // A zeroed array, one slot per entry: the spare one, or a new one when another search holds it.
+        int[] marks = Interlocked.Exchange(ref _spareMarks, null) ?? new int[_entryStart.Length];
+        try
+        {
+            for (int m = 0; m < others.Count; m++)
+            {
+                (int from, int end) = ranges[others[m]];
+                for (int j = from; j < end; j++)
+                {
+                    int entry = _wordEntry[j];
+                    if (marks[entry] == m)
+                    {
+                        marks[entry] = m + 1;
+                    }
+                }
+            }
+
+            for (; k < to && found.Count < max; k++)
+            {
+                int entry = _wordEntry[k];
+                if (marks[entry] == others.Count && !(seen is null ? found.Contains(entry) : seen.Contains(entry)))
+                {
+                    found.Add(entry);
+                    seen?.Add(entry);
+                }
+            }
+        }
+        finally
+        {
+            // Only entries of the first other word's range were changed: zero them and keep the array.
+            (int from, int end) = ranges[others[0]];
+            for (int j = from; j < end; j++)
+            {
+                marks[_wordEntry[j]] = 0;
+            }
+
+            Volatile.Write(ref _spareMarks, marks);
+        }
+
+        return found;
+    }
+
+    /// <summary>The entries with these folded family and given names, when more than one has them; else null.</summary>
+    public int[]? SameNames(string family, string? given)
+    {
+        string key = string.Join(" ", SearchText.Words(family)) + "\u0001" + string.Join(" ", SearchText.Words(given ?? string.Empty));
+        return _homonyms.TryGetValue(key, out int[]? same) ? same : null;
+    }
+
+    private static ReadOnlySpan<char> Word(string text, int start)
+    {
+        int end = text.IndexOf(Separator, start);
+        return text.AsSpan(start, end - start);
+    }
+
+    /// <summary>Folds a name into words, appends them; returns the folded words joined by spaces.</summary>
+    private static string AddWords(string? name, int entry, StringBuilder text, List<int> starts, List<int> owners)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return string.Empty;
+        }
+
+        IReadOnlyList<string> words = SearchText.Words(name!);
+        foreach (string word in words)
+        {
+            starts.Add(text.Length);
+            owners.Add(entry);
+            text.Append(word).Append(Separator);
+        }
+
+        return string.Join(" ", words);
+    }
+
+    /// <summary>Compares a word's first characters with a prefix: 0 when the word starts with it.</summary>
+    private static int ComparePrefix(ReadOnlySpan<char> word, ReadOnlySpan<char> prefix) =>
+        word.Length >= prefix.Length ? word.Slice(0, prefix.Length).SequenceCompareTo(prefix) : word.SequenceCompareTo(prefix);
+
+    /// <summary>The range of sorted words that start with <paramref name="prefix"/>.</summary>
+    private (int From, int To) Range(ReadOnlySpan<char> prefix)
+    {
+        int lo = 0;
+        int hi = _words.Length;
+        while (lo < hi)
+        {
+            int mid = (int)((uint)(lo + hi) >> 1);
+            if (ComparePrefix(_text.AsSpan(_words[mid], _lengths[mid]), prefix) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        int from = lo;
+        hi = _words.Length;
+        while (lo < hi)
+        {
+            int mid = (int)((uint)(lo + hi) >> 1);
+            if (ComparePrefix(_text.AsSpan(_words[mid], _lengths[mid]), prefix) <= 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return (from, lo);
+    }
+
+    private bool HasWordStartingWith(int entry, ReadOnlySpan<char> prefix)
+    {
+        int position = _entryStart[entry];
+        int end = _entryStart[entry + 1];
+        while (position < end)
+        {
+            ReadOnlySpan<char> word = Word(_text, position);
+            if (word.StartsWith(prefix))
+            {
+                return true;
+            }
+
+            position += word.Length + 1;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,268 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Mss.Core.Directory;
+using Mss.Core.Mailboxes;
+
+namespace Mss.Core.Tests.Directory;
+
+/// <summary>BAL-7 behaviours on small hand-written resources (the ANS examples are in MssDirectoryExamplesTest).</summary>
+public class MssDirectoryTest
+{
+    private const string Meta = "https://interop.esante.gouv.fr/ig/fhir/annuaire/StructureDefinition/as-ext-mailbox-mss-metadata";
+
+    private static string Box(string address, string type, bool? redList = null) =>
+        "{\"extension\":[{\"extension\":[{\"url\":\"type\",\"valueCodeableConcept\":{\"coding\":[{\"system\":\"https://mos.esante.gouv.fr/NOS/TRE_R257-TypeBAL/FHIR/TRE-R257-TypeBAL\",\"code\":\"" + type + "\"}]}}"
+        + (redList is null ? string.Empty : ",{\"url\":\"listeRouge\",\"valueBoolean\":" + (redList.Value ? "true" : "false") + "}")
+        + "],\"url\":\"" + Meta + "\"}],\"system\":\"email\",\"value\":\"" + address + "\"}";
+
+    private static string Practitioner(string id, string rpps, string family, string given, params string[] telecom) =>
+        "{\"resourceType\":\"Practitioner\",\"id\":\"" + id + "\",\"identifier\":[{\"system\":\"urn:oid:1.2.250.1.71.4.2.1\",\"value\":\"8" + rpps + "\"}],"
+        + "\"name\":[{\"family\":\"" + family + "\",\"given\":[\"" + given + "\"]}],\"telecom\":[" + string.Join(",", telecom) + "]}";
+
+    private static string Organization(string id, string idNatStruct, string name, string sector, params string[] telecom) =>
+        "{\"resourceType\":\"Organization\",\"id\":\"" + id + "\",\"identifier\":[{\"system\":\"urn:oid:1.2.250.1.71.4.2.2\",\"value\":\"" + idNatStruct + "\"}],"
+        + "\"type\":[{\"coding\":[{\"system\":\"https://mos.esante.gouv.fr/NOS/TRE_R02-SecteurActivite/FHIR/TRE-R02-SecteurActivite\",\"code\":\"" + sector + "\"}]}],"
+        + "\"name\":\"" + name + "\",\"telecom\":[" + string.Join(",", telecom) + "]}";
+
+    private static string Role(string practitioner, string organization, params string[] telecom) =>
+        "{\"resourceType\":\"PractitionerRole\",\"practitioner\":{\"reference\":\"Practitioner/" + practitioner + "\"},\"organization\":{\"reference\":\"Organization/" + organization + "\"},\"telecom\":[" + string.Join(",", telecom) + "]}";
+
+    private static string Bundle(params string[] resources) =>
+        "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[" + string.Join(",", resources.Select(r => "{\"fullUrl\":\"x\",\"resource\":" + r + ",\"search\":{\"mode\":\"match\"}}")) + "]}";
+
+    private static MssDirectory Load(string text) => MssDirectory.Load(DirectoryTestData.FromText(text));
+
+    // The seeds' applicative box of a CPTS, a structure without FINESS (BAL-1, BAL-6 0.2), and a cabinet box (CAB).
+    [Fact]
+    public void ApplicativeAndCabinetBoxes_Read()
+    {
+        MssDirectory directory = Load(Bundle(
+            Organization("cpts", "2264403106", "CPTS 123", "SA52", Box("no_reply@cpts123.mssante.fr", "APP", redList: true)),
+            Practitioner("p1", "10102727017", "Durand", "Luc", Box("cabinet.durand@medecin.mssante.fr", "CAB"))));
+
+        Assert.Equal(0, directory.Skipped);
+        Assert.True(directory.TryFind(MssAddress.Parse("no_reply@cpts123.mssante.fr"), out DirectoryEntry? app));
+        Assert.Equal(MailboxKind.Applicative, app.Kind);
+        Assert.Equal(StructureIdKind.Siren, app.Structure!.Value.Kind);
+        Assert.True(app.RedList);
+        Assert.True(directory.TryFind(MssAddress.Parse("cabinet.durand@medecin.mssante.fr"), out DirectoryEntry? cab));
+        Assert.Equal(MailboxKind.Cabinet, cab.Kind);
+    }
+
+    // A PractitionerRole's box takes the professional and the structure it references, even from a later page.
+    [Fact]
+    public void PractitionerRoleBox_ResolvedAcrossPages()
+    {
+        string page1 = Bundle(Role("p1", "o1", Box("l.durand@ch-test.mssante.fr", "PER")));
+        string page2 = Bundle(
+            Practitioner("p1", "10102727017", "Durand", "Luc"),
+            Organization("o1", "1770816478", "CH DE TEST", "SA01"));
+        MssDirectory directory = MssDirectory.Load([DirectoryTestData.FromText(page1), DirectoryTestData.FromText(page2)]);
+
+        DirectoryEntry entry = Assert.Single(directory.Entries);
+        Assert.Equal(Rpps.Parse("10102727017"), entry.Professional);
+        Assert.Equal("Durand", entry.FamilyName);
+        Assert.Equal("Luc", entry.GivenName);
+        Assert.Equal("CH DE TEST", entry.StructureName);
+        Assert.Equal(StructureId.Parse("1770816478"), entry.Structure);
+        Assert.Equal("SA01", entry.ActivitySector);
+        Assert.Equal([entry], directory.FindByProfessional(Rpps.Parse("10102727017")));
+    }
+
+    // FAQ 5: homonyms are other professionals' boxes with the same folded names.
+    [Fact]
+    public void Homonyms_OtherProfessionalsWithTheSameNames()
+    {
+        MssDirectory directory = Load(string.Join("\n",
+            Practitioner("a", "10000000001", "Dupont", "Jean", Box("jean.dupont@a.mssante.fr", "PER"), Box("j.dupont@cab.mssante.fr", "CAB")),
+            Practitioner("b", "10000000002", "DUPONT", "Jéan", Box("jean.dupont@b.mssante.fr", "PER")),
+            Practitioner("c", "10000000003", "Dupont", "Jeanne", Box("jeanne.dupont@c.mssante.fr", "PER"))));
+
+        Assert.True(directory.TryFind(MssAddress.Parse("jean.dupont@a.mssante.fr"), out DirectoryEntry? a));
+        DirectoryEntry other = Assert.Single(directory.Homonyms(a));
+        Assert.Equal("jean.dupont@b.mssante.fr", other.Address.ToString());
+        Assert.True(directory.TryFind(MssAddress.Parse("jeanne.dupont@c.mssante.fr"), out DirectoryEntry? c));
+        Assert.Empty(directory.Homonyms(c));
+        Assert.Equal(2, directory.FindByProfessional(Rpps.Parse("10000000001")).Count);
+        Assert.Equal(4, directory.Search("dupont jean", 10).Count); // four boxes; "jean" is a prefix of "jeanne"
+    }
+
+    // Malformed resources and boxes are skipped and counted; the rest is read.
+    [Fact]
+    public void Malformed_SkippedAndCounted()
+    {
+        string good = Practitioner("a", "10000000001", "Martin", "Paul", Box("paul.martin@a.mssante.fr", "PER"));
+        string ndjson = string.Join("\n",
+            good,
+            "{\"resourceType\":\"Practitioner\",\"telecom\":\"not an array\"}",             // malformed resource
+            "{\"id\":\"no resource type\"}",                                                  // malformed resource
+            "{\"resourceType\":\"Practitioner\",\"id\":",                                     // not JSON: resumes at the next line
+            Practitioner("b", "10000000002", "Petit", "Anne",
+                Box("not an address", "PER"),                                                 // malformed box
+                Box("anne.petit@gmail.com", "PER"),                                           // not MSSanté: malformed box
+                Box("279035121518989@patient.mssante.fr", "PER"),                             // a patient's: never listed (BAL-4)
+                Box("anne.petit@b.mssante.fr", "XYZ"),                                        // unknown type
+                Box("anne.petit@c.mssante.fr", "ORG"),
+                "{\"system\":\"email\",\"value\":\"anne@orange.fr\"}"),                       // ordinary contact, not counted
+            "[1,2,3]",                                                                        // not a resource
+            "{\"resourceType\":\"HealthcareService\",\"id\":\"ignored\"}");                  // other resources are ignored
+        MssDirectory directory = Load(ndjson);
+
+        Assert.Equal(["paul.martin@a.mssante.fr", "anne.petit@c.mssante.fr"], directory.Entries.Select(e => e.Address.ToString()));
+        Assert.Equal(8, directory.Skipped);
+    }
+
+    // A Bundle cut short: what was read stays, the truncation counts once.
+    [Fact]
+    public void TruncatedBundle_KeepsWhatWasRead()
+    {
+        string bundle = Bundle(
+            Practitioner("a", "10000000001", "Martin", "Paul", Box("paul.martin@a.mssante.fr", "PER")),
+            Practitioner("b", "10000000002", "Petit", "Anne", Box("anne.petit@b.mssante.fr", "PER")));
+        string cut = bundle.Substring(0, bundle.IndexOf("Petit", StringComparison.Ordinal));
+        MssDirectory directory = Load(cut);
+        Assert.Equal(["paul.martin@a.mssante.fr"], directory.Entries.Select(e => e.Address.ToString()));
+        Assert.Equal(1, directory.Skipped);
+    }
+
+    // JSON property order is free: a Bundle whose resourceType comes last, a telecom whose url comes after its values,
+    // escaped strings, a byte-order mark.
+    [Fact]
+    public void PropertyOrderAndEscapes_Accepted()
+    {
+        string telecom = "{\"value\":\"paul.martin@a.mssante.fr\",\"extension\":[{\"extension\":[{\"valueCodeableConcept\":{\"coding\":[{\"code\":\"PER\"}]},\"url\":\"type\"}],\"url\":\"" + Meta.Replace("/", "\\/", StringComparison.Ordinal) + "\"}],\"system\":\"email\"}";
+        string resource = "{\"telecom\":[" + telecom + "],\"name\":[{\"given\":[\"Paul\"],\"family\":\"Mart\\u00edn\"}],\"resourceType\":\"Practitioner\"}";
+        string bundle = "{\"entry\":[{\"resource\":" + resource + "}],\"resourceType\":\"Bundle\"}";
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(bundle)];
+        MssDirectory directory = MssDirectory.Load(new MemoryStream(bytes));
+        DirectoryEntry entry = Assert.Single(directory.Entries);
+        Assert.Equal("Martín", entry.FamilyName);
+        Assert.Equal(0, directory.Skipped);
+        Assert.Single(directory.Search("martin", 5));
+    }
+
+    // The first occurrence of an address wins (the same box on a Practitioner and a PractitionerRole, or on two pages).
+    [Fact]
+    public void DuplicateAddress_FirstWins()
+    {
+        MssDirectory directory = Load(string.Join("\n",
+            Practitioner("a", "10000000001", "Martin", "Paul", Box("paul.martin@a.mssante.fr", "PER")),
+            Practitioner("b", "10000000002", "Autre", "Nom", Box("PAUL.MARTIN@a.mssante.fr", "PER"))));
+        DirectoryEntry entry = Assert.Single(directory.Entries);
+        Assert.Equal("Martin", entry.FamilyName);
+    }
+
+    // A resource bigger than the reader's first buffer, read through a stream that gives a few bytes at a time.
+    [Fact]
+    public void LargeResource_ThroughSmallReads()
+    {
+        string[] boxes = Enumerable.Range(0, 2000).Select(i => Box("box" + i + "@big.mssante.fr", "ORG")).ToArray();
+        string bundle = Bundle(Organization("big", "1770816478", "GRANDE STRUCTURE", "SA01", boxes));
+        MssDirectory directory = MssDirectory.Load(DirectoryTestData.Trickle(Encoding.UTF8.GetBytes(bundle), 1000));
+        Assert.Equal(2000, directory.Count);
+        Assert.True(directory.TryFind(MssAddress.Parse("box1999@big.mssante.fr"), out DirectoryEntry? last));
+        Assert.Equal("GRANDE STRUCTURE", last.StructureName);
+    }
+
+    [Fact]
+    public void Pharmacies_OnlyOrganisationalBoxesOfOfficines()
+    {
+        MssDirectory directory = Load(string.Join("\n",
+            Organization("o1", "1580008803", "PHARMACIE A", "SA33", Box("a@pharma.mssante.fr", "ORG"), Box("app@pharma.mssante.fr", "APP")),
+            Organization("o2", "1580008811", "PHARMACIE MUTUALISTE", "SA38", Box("b@pharma.mssante.fr", "ORG")),
+            Organization("o3", "1580008829", "PHARMACIE MINIERE", "SA39", Box("c@pharma.mssante.fr", "ORG")),
+            Organization("o4", "1580008837", "PHARMACIE DE SECOURS", "SA65", Box("d@pharma.mssante.fr", "ORG")),
+            Organization("o5", "1770816478", "CH", "SA01", Box("e@ch.mssante.fr", "ORG"))));
+        Assert.Equal(["a@pharma.mssante.fr", "b@pharma.mssante.fr", "c@pharma.mssante.fr", "d@pharma.mssante.fr"], directory.Pharmacies().Select(e => e.Address.ToString()));
+    }
+
+    [Fact]
+    public void Arguments_Checked()
+    {
+        Assert.Throws<ArgumentNullException>(() => MssDirectory.Load((Stream)null!));
+        Assert.Throws<ArgumentNullException>(() => MssDirectory.Load((IEnumerable<Stream>)null!));
+        Assert.Throws<ArgumentNullException>(() => MssDirectory.Load([null!]));
+        Assert.Throws<ArgumentNullException>(() => Load("").Homonyms(null!));
+        Assert.Equal(0, Load("").Count);
+        Assert.Empty(Load("").FindByProfessional(default));
+    }
+
+    // BAL-7: loading never throws on content, whatever the bytes.
+    [Property(MaxTest = 300)]
+    public bool Load_NeverThrows_OnArbitraryText(string? text)
+    {
+        MssDirectory directory = Load(text ?? string.Empty);
+        return directory.Count >= 0 && directory.Skipped >= 0;
+    }
+
+    // The same on mutilated real resources: any prefix of a Bundle, any byte changed.
+    [Property(MaxTest = 300)]
+    public Property Load_NeverThrows_OnMutilatedBundle(PositiveInt cut, byte value, PositiveInt where)
+    {
+        byte[] bytes = File.ReadAllBytes(DirectoryTestData.PathOf("Bundle-mss-bundle-bal-per-full.json"));
+        byte[] mutated = bytes.Take(cut.Get % (bytes.Length + 1)).ToArray();
+        if (mutated.Length > 0)
+        {
+            mutated[where.Get % mutated.Length] = value;
+        }
+
+        MssDirectory directory = MssDirectory.Load(new MemoryStream(mutated));
+        return (directory.Count <= 2).ToProperty();
+    }
+
+    // Search finds exactly the boxes whose names contain a word starting with each query word (checked by brute force).
+    [Property(MaxTest = 100)]
+    public bool Search_MatchesBruteForce(NonEmptyArray<byte> picks, byte q1, byte q2)
+    {
+        string[] families = ["Dupont", "Dupond", "Martin", "Martinez", "Lefèvre", "Le Fevre", "Ödegaard", "N'Diaye"];
+        string[] givens = ["Jean", "Jeanne", "Marie-Claire", "Élodie", "Luc"];
+        var entries = picks.Get.Select((p, i) => new DirectoryEntry(
+            MssAddress.Parse("b" + i + "@x.mssante.fr"), MailboxKind.Personal, familyName: families[p % families.Length], givenName: givens[(p / 8) % givens.Length])).ToList();
+        MssDirectory directory = MssDirectory.FromEntries(entries);
+        string[] prefixes = ["du", "dupon", "mart", "lef", "le", "odeg", "n", "diaye", "jean", "marie", "claire", "elo", "l", "z"];
+        string query = prefixes[q1 % prefixes.Length] + " " + prefixes[q2 % prefixes.Length];
+        string[] queryWords = query.Split(' ');
+        static string[] Words(string s) => new string(s.Normalize(NormalizationForm.FormKD).Where(c => char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray())
+            .ToUpperInvariant().Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries);
+        var expected = entries.Where(e => queryWords.All(q => Words(e.FamilyName + " " + e.GivenName).Any(w => w.StartsWith(q.ToUpperInvariant(), StringComparison.Ordinal)))).ToHashSet();
+        var actual = directory.Search(query, int.MaxValue);
+        return actual.Count == expected.Count && actual.All(expected.Contains);
+    }
+
+    // Sparse matches among many candidates (the scan switches from reading words to marking ranges): still exact.
+    [Theory]
+    [InlineData("martin luc", 3)]
+    [InlineData("luc martin", 3)]
+    [InlineData("mar lu", 3)]
+    [InlineData("martin jean", 20)]
+    [InlineData("martin zoe", 0)]
+    [InlineData("luc luc", 20)] // LUCAS starts with "luc" too: 403 matches, 20 returned
+    public void Search_SparseMatchesAmongManyCandidates_Exact(string query, int expected)
+    {
+        var entries = new List<DirectoryEntry>();
+        for (int i = 0; i < 1200; i++)
+        {
+            string given = i is 700 or 900 or 1199 ? "Luc" : "Jean";
+            entries.Add(new DirectoryEntry(MssAddress.Parse("m" + i + "@x.mssante.fr"), MailboxKind.Personal, familyName: "MARTIN", givenName: given));
+        }
+
+        for (int i = 0; i < 400; i++)
+        {
+            entries.Add(new DirectoryEntry(MssAddress.Parse("l" + i + "@x.mssante.fr"), MailboxKind.Personal, familyName: "LUCAS", givenName: "Zoé"));
+        }
+
+        MssDirectory directory = MssDirectory.FromEntries(entries);
+        IReadOnlyList<DirectoryEntry> found = directory.Search(query, 20);
+        Assert.Equal(expected, found.Count);
+        Assert.Equal(found.Count, found.Distinct().Count());
+        if (query.Contains("lu", StringComparison.Ordinal) && expected == 3)
+        {
+            Assert.Equal(["m700@x.mssante.fr", "m900@x.mssante.fr", "m1199@x.mssante.fr"], found.Select(e => e.Address.ToString()));
+        }
+
+        // Twice in a row (the marks are reset between searches).
+        Assert.Equal(found, directory.Search(query, 20));
+    }
+}
