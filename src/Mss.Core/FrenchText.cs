@@ -118,11 +118,14 @@ public static class FrenchText
         MailboxRefusal.PatientBoxOutsidePatientDomain => "La boîte d'un patient a toujours une adresse en @patient.mssante.fr.",
         MailboxRefusal.PatientDomainReserved => "Les adresses en @patient.mssante.fr sont réservées aux patients.",
         MailboxRefusal.PersonalNeedsProfessional => "Une boîte personnelle appartient à un professionnel de santé.",
-        MailboxRefusal.PersonalNeedsRpps => "Une boîte personnelle demande un numéro RPPS : sans RPPS, ouvrez une boîte organisationnelle.",
-        MailboxRefusal.OrganisationalNeedsAuthorisedResponsible => "Le responsable d'une boîte organisationnelle est un professionnel ayant un numéro RPPS ou le représentant légal de la structure.",
+        MailboxRefusal.PersonalNeedsRpps => "Une boîte personnelle est réservée à un professionnel ayant un numéro RPPS (RPPS+ compris) : sans RPPS, il utilise une boîte organisationnelle dont il est utilisateur.",
+        MailboxRefusal.OrganisationalNeedsAuthorisedResponsible => "Le responsable d'une boîte organisationnelle est un professionnel ayant un numéro RPPS ou le représentant légal de la structure ; les professionnels sans RPPS en sont les utilisateurs.",
         MailboxRefusal.ApplicativeNeedsStructure => "Une boîte applicative appartient à une structure (établissement, cabinet, centre…).",
         MailboxRefusal.PatientBoxNeedsPatient => "La boîte d'un patient appartient à ce patient.",
         MailboxRefusal.PatientInsMismatch => "Le matricule INS du patient n'est pas celui de l'adresse de la boîte.",
+        MailboxRefusal.CabinetNeedsAuthorisedHolder => "Une boîte de cabinet est détenue par un professionnel ayant un numéro RPPS ou par le représentant légal du cabinet.",
+        MailboxRefusal.UsersOnlyOnSharedBox => "Seule une boîte organisationnelle ou de cabinet peut avoir des utilisateurs : une boîte personnelle ne se partage pas.",
+        MailboxRefusal.UserMissing => "Un utilisateur de la boîte aux lettres n'est pas renseigné.",
         _ => throw Undefined(nameof(refusal), refusal),
     };
 
