@@ -285,6 +285,7 @@ public static class NonDeliveryNotice
 
         var builder = new StringBuilder(composed.Length);
         bool space = false;
+        bool afterGuillemet = false;
         foreach (char c in composed)
         {
             if (char.IsWhiteSpace(c))
@@ -300,26 +301,19 @@ public static class NonDeliveryNotice
                 _ => c,
             };
 
-            if (space && builder.Length > 0)
+            // Guillemets take a (non-breaking) space inside: « x » reads as "x".
+            if (space && builder.Length > 0 && !afterGuillemet && c != '\u00BB')
             {
-                // Guillemets take a (non-breaking) space inside: « x » reads as "x".
-                bool afterOpening = builder[builder.Length - 1] == '"' && IsOpeningGuillemetContext(builder);
-                bool beforeClosing = c == '\u00BB';
-                if (!afterOpening && !beforeClosing)
-                {
-                    builder.Append(' ');
-                }
+                builder.Append(' ');
             }
 
             space = false;
+            afterGuillemet = c == '\u00AB';
             builder.Append(mapped);
         }
 
         return builder.ToString();
     }
-
-    /// <summary>True when the quote just written opens a quotation (it follows a space or starts the text).</summary>
-    private static bool IsOpeningGuillemetContext(StringBuilder builder) => builder.Length == 1 || builder[builder.Length - 2] == ' ';
 
     private static string FirstToken(string? value)
     {

@@ -129,7 +129,7 @@ internal static class DeliveryReportReader
         }
         else
         {
-            if (french.Count == 0 && !LooksLikeBounce(message, prose))
+            if (!LooksLikeBounce(message, prose))
             {
                 return null;
             }
