@@ -13,6 +13,9 @@ internal static class BounceReasons
     /// <summary>How much of a text the word tables look at (decided here: a server's reason is in its first lines).</summary>
     internal const int MaxClassified = 16 * 1024;
 
+    /// <summary>How much of the words of a text <see cref="FromWords"/> reads (a server says its reason early).</summary>
+    internal const int MaxWords = 4 * 1024;
+
     // Checked in this order; the first group with a phrase in the text wins. Specific reasons come before the generic
     // refusal words, so "Recipient address rejected: User unknown" is an unknown user, not a refusal.
     private static readonly (NonDeliveryReason Reason, string[] Phrases)[] Words =
@@ -37,7 +40,7 @@ internal static class BounceReasons
             "unknown domain", "host not found", "host unknown", "unknown host", "name service error", "nxdomain", "no mx record",
             "no mx for", "mx record", "unable to resolve", "could not resolve", "couldn't resolve", "dns error", "domain name not found",
             "non-existent domain", "nonexistent domain", "unrouteable", "unroutable", "no route to domain", "domain is not valid",
-            "not a valid domain", "unknown mail domain", "null mx",
+            "not a valid domain", "unknown mail domain", "null mx", "domain is not reachable",
         }),
         (NonDeliveryReason.AddressDoesNotExist, new[]
         {
@@ -47,6 +50,7 @@ internal static class BounceReasons
             "address unknown", "unknown address", "couldn't be found", "could not be found", "not listed in", "unknown local part",
             "user not found", "bad destination mailbox", "no mailbox", "mailbox unavailable", "mailbox not available", "unknown or illegal alias",
             "no longer valid", "no longer available", "not a valid mailbox", "invalid address", "address is not valid", "has moved",
+            "user doesn't have", "user does not have",
             "unknown account", "account unknown", "not our customer", "inconnu", "n'existe pas", "introuvable",
         }),
         (NonDeliveryReason.MailboxClosed, new[]
@@ -64,11 +68,16 @@ internal static class BounceReasons
         (NonDeliveryReason.Refused, new[]
         {
             "spam", "blacklist", "black list", "blocklist", "block list", "blocked", "denylist", "dnsbl", "spamhaus", "spamcop",
-            "policy", "reputation", "not allowed", "not permitted", "relay", "access denied", "denied", "refused", "prohibited",
-            "not authorized", "unauthorized", "unauthorised", "authentication", "virus", "malware", "infected", "filtered", "filter",
-            "junk", "content rejected", "not accepted", "banned", "reverse dns", "rate limit", "too many", "security", "rejected",
-            "reject", "listed", "refusé",
+            "policy", "reputation", "relay", "access denied", "not authorized", "unauthorized", "unauthorised", "authentication",
+            "virus", "malware", "infected", "junk", "content rejected", "banned", "reverse dns", "rate limit",
         }),
+    };
+
+    // Generic refusal words: they say a server refused, not why; read after the status codes, which may say more.
+    private static readonly string[] WeakRefusal =
+    {
+        "rejected", "reject", "denied", "refused", "refusé", "refuse", "not accepted", "not allowed", "not permitted", "prohibited",
+        "filtered", "filter", "listed", "too many", "security",
     };
 
     // Short words matched only as whole words (not inside another word).
@@ -77,20 +86,24 @@ internal static class BounceReasons
         (NonDeliveryReason.Refused, new[] { "rbl", "spf", "dkim", "dmarc", "ptr", "uce" }),
     };
 
-    /// <summary>The reason the words of <paramref name="text"/> give, or null when they say nothing specific.</summary>
-    internal static NonDeliveryReason? FromWords(string? text)
+    /// <summary>
+    /// The reason the words of <paramref name="text"/> give, or null when they say nothing specific. Generic refusal
+    /// words ("rejected", "denied"…) count only with <paramref name="weak"/>: read them after the status codes.
+    /// </summary>
+    internal static NonDeliveryReason? FromWords(string? text, bool weak = false)
     {
         if (string.IsNullOrEmpty(text))
         {
             return null;
         }
 
-        string t = text!.Length > MaxClassified ? text.Substring(0, MaxClassified) : text;
+        // Lower case once, then ordinal (vectorised) searches: the phrases are lower case.
+        string t = (text!.Length > MaxWords ? text.Substring(0, MaxWords) : text).ToLowerInvariant();
         foreach ((NonDeliveryReason reason, string[] phrases) in Words)
         {
             foreach (string phrase in phrases)
             {
-                if (t.IndexOf(phrase, StringComparison.OrdinalIgnoreCase) >= 0)
+                if (t.IndexOf(phrase, StringComparison.Ordinal) >= 0)
                 {
                     return reason;
                 }
@@ -104,6 +117,17 @@ internal static class BounceReasons
                 if (ContainsWord(t, word))
                 {
                     return reason;
+                }
+            }
+        }
+
+        if (weak)
+        {
+            foreach (string word in WeakRefusal)
+            {
+                if (t.IndexOf(word, StringComparison.Ordinal) >= 0)
+                {
+                    return NonDeliveryReason.Refused;
                 }
             }
         }
@@ -233,7 +257,7 @@ internal static class BounceReasons
         int start = 0;
         while (start < text.Length)
         {
-            int at = text.IndexOf(word, start, StringComparison.OrdinalIgnoreCase);
+            int at = text.IndexOf(word, start, StringComparison.Ordinal);
             if (at < 0)
             {
                 return false;

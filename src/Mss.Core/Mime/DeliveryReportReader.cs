@@ -217,7 +217,8 @@ internal static class DeliveryReportReader
                 building.Reason = BounceReasons.FromWords(diagnostic)
                     ?? BounceReasons.FromCode(diagnosticCode)
                     ?? BounceReasons.FromCode(statusCode)
-                    ?? BounceReasons.FromWords(context.About(address, DsnFields.AddressOf(group.FinalRecipient)))
+                    ?? BounceReasons.FromWords(diagnostic, weak: true)
+                    ?? BounceReasons.FromWords(context.About(address, DsnFields.AddressOf(group.FinalRecipient)), weak: true)
                     ?? NonDeliveryReason.Other;
             }
 
@@ -231,7 +232,8 @@ internal static class DeliveryReportReader
     {
         var recipients = new List<Building>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        bool temporary = ContainsAny(context.Prose, TemporaryPhrases) && !ContainsAny(context.Prose, PermanentPhrases);
+        string lower = Lower(context.Prose);
+        bool temporary = ContainsLower(lower, TemporaryPhrases) && !ContainsLower(lower, PermanentPhrases);
         temporary |= ContainsAny(message.Subject ?? string.Empty, new[] { "delayed", "delay)", "warning: could not send", "still being retried" });
 
         var candidates = new List<string>();
@@ -304,8 +306,10 @@ internal static class DeliveryReportReader
                 Reason = BounceReasons.FromWords(reply)
                     ?? BounceReasons.FromCode(code)
                     ?? BounceReasons.FromWords(about)
-                    ?? BounceReasons.FromWords(subject)
-                    ?? BounceReasons.FromWords(context.Prose)
+                    ?? BounceReasons.FromWords(reply, weak: true)
+                    ?? BounceReasons.FromWords(about, weak: true)
+                    ?? BounceReasons.FromWords(subject, weak: true)
+                    ?? BounceReasons.FromWords(context.Prose, weak: true)
                     ?? NonDeliveryReason.Other,
             };
             recipients.Add(building);
@@ -451,7 +455,7 @@ internal static class DeliveryReportReader
             automatic |= ContainsAny(from.Address ?? string.Empty, new[] { "no-reply", "noreply", "daemon", "mailer", "bounce" });
         }
 
-        return automatic && ContainsAny(prose, FailurePhrases);
+        return automatic && ContainsLower(Lower(prose), FailurePhrases);
     }
 
     /// <summary>The addresses that are not failed recipients: the bounce's own sender and addressees (the original sender).</summary>
@@ -568,12 +572,16 @@ internal static class DeliveryReportReader
 
     private static bool Is(string type, string expected) => string.Equals(type, expected, StringComparison.OrdinalIgnoreCase);
 
-    private static bool ContainsAny(string text, string[] phrases)
+    private static bool ContainsAny(string text, string[] phrases) => ContainsLower(Lower(text), phrases);
+
+    /// <summary>The first 16 KB of a text in lower case, for ordinal searches of lower-case phrases.</summary>
+    private static string Lower(string text) => (text.Length > BounceReasons.MaxClassified ? text.Substring(0, BounceReasons.MaxClassified) : text).ToLowerInvariant();
+
+    private static bool ContainsLower(string lower, string[] phrases)
     {
-        string t = text.Length > BounceProse.MaxProse ? text.Substring(0, BounceProse.MaxProse) : text;
         foreach (string phrase in phrases)
         {
-            if (t.IndexOf(phrase, StringComparison.OrdinalIgnoreCase) >= 0)
+            if (lower.IndexOf(phrase, StringComparison.Ordinal) >= 0)
             {
                 return true;
             }

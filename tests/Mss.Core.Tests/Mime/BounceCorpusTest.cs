@@ -160,7 +160,48 @@ public class BounceCorpusTest(ITestOutputHelper output)
             output.WriteLine(miss);
         }
 
-        Assert.True(recognisedShare >= 0.0, "floor");
+        // Floors a little under what the reader reaches today (issue 10 measured fewer than 10 % recognised in 0.1).
+        Assert.Equal(notBounces, notBouncesRefused);
+        Assert.True(recognisedShare >= 0.95, "recognised " + recognisedShare);
+        Assert.True(recipientShare >= 0.95, "recipients " + recipientShare);
+        Assert.True(reasonShare >= 0.65, "reasons " + reasonShare);
+        Assert.True(notInMessage <= 2, "addresses not in the message: " + notInMessage);
+    }
+
+    // DEL-6, file by file: messages read by hand here (recipient, reason and permanence from the text of the bounce).
+    [Theory]
+    [InlineData("lhost-dragonfly-01.eml", "pseudo-local-part@google.example.com", NonDeliveryReason.Refused, true)] // 550 5.7.26 unauthenticated, DMARC policy
+    [InlineData("lhost-messagelabs-01.eml", "kijitora@example.org", NonDeliveryReason.Refused, true)] // fields in reverse order; relay not permitted without authentication
+    [InlineData("lhost-kddi-01.eml", "kijitora@x0000000000000.dion.ne.jp", NonDeliveryReason.MailboxFull, true)] // "As their mailbox is full"
+    [InlineData("lhost-imailserver-01.eml", "kijitora@example.com", NonDeliveryReason.AddressDoesNotExist, true)] // "Unknown user: kijitora@example.com"
+    [InlineData("lhost-interscanmss-01.eml", "kijitora@example.co.jp", NonDeliveryReason.AddressDoesNotExist, true)] // 550 5.1.1 ... user unknown
+    [InlineData("lhost-activehunter-01.eml", "kijitora@example.org", NonDeliveryReason.AddressDoesNotExist, true)] // "no mailbox here by that name (#5.1.1)"
+    [InlineData("lhost-gmail-08.eml", "kijitora@example.com", NonDeliveryReason.Other, false)] // "has been delayed", will be retried
+    [InlineData("lhost-v5sendmail-01.eml", "kijitora@example.com", NonDeliveryReason.Expired, true)] // "Cannot send message for 4 days"; recipient only in the returned copy
+    public void Corpus_ReadByHand(string file, string recipient, NonDeliveryReason reason, bool permanent)
+    {
+        Assert.True(NonDeliveryReports.TryRead(Load(file), out DeliveryReport? report));
+        FailedRecipient r = Assert.Single(report.Recipients);
+        Assert.Equal(recipient, r.Address);
+        Assert.Equal(reason, r.Reason);
+        Assert.Equal(permanent, r.IsPermanent);
+    }
+
+    // Not bounces, whatever sisimai's engine: feedback reports (ARF) and auto-replies (RFC 3834) of the corpus.
+    [Fact]
+    public void Corpus_FeedbackReportsAndAutoReplies_NotBounces()
+    {
+        int seen = 0;
+        foreach (Expected expected in LoadExpected())
+        {
+            if (expected.Reasons[0] is "feedback" or "vacation")
+            {
+                seen++;
+                Assert.False(NonDeliveryReports.TryRead(Load(expected.File), out _), expected.File);
+            }
+        }
+
+        Assert.True(seen >= 10);
     }
 
     private static string Trim(string? s) => s is null ? string.Empty : s.Length > 90 ? s[..90] : s;
