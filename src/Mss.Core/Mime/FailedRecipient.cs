@@ -25,8 +25,9 @@ public sealed class FailedRecipient
 
     /// <summary>
     /// Why delivery failed (DEL-2, DEL-6). Precedence: a DEL-2 French text about this recipient; then the diagnostic's
-    /// words (user unknown, over quota…), then the diagnostic's enhanced status code; then the report's <c>Status</c>;
-    /// then the prose of the human-readable part; <see cref="NonDeliveryReason.Other"/> when nothing is specific.
+    /// specific words (user unknown, over quota, blacklisted…); then the diagnostic's enhanced status code; then the
+    /// report's <c>Status</c>; then generic refusal words ("rejected", "denied"…) and the prose of the human-readable
+    /// part; <see cref="NonDeliveryReason.Other"/> when nothing is specific.
     /// </summary>
     public NonDeliveryReason Reason { get; }
 

@@ -7,9 +7,15 @@ using NodaTime;
 namespace Mss.Core.Mime;
 
 /// <summary>
-/// Non-delivery reports of Mon espace santé on the wire (DEL-2): RFC 3464 delivery status notifications in an RFC 6522
-/// <c>multipart/report; report-type=delivery-status</c>, with the exact French text in the human-readable part.
+/// Non-delivery reports (DEL-2, DEL-6): writing those of Mon espace santé (RFC 3464 delivery status notifications in an
+/// RFC 6522 <c>multipart/report; report-type=delivery-status</c>, with the exact French text in the human-readable part),
+/// and reading those of any mail server, RFC 3464 or plain text.
 /// </summary>
+/// <remarks>
+/// The readers never throw and run in time linear in the size of the message; they walk MIME trees iteratively, at
+/// most 64 multiparts deep. A <see cref="MimeMessage"/> must not be read from several threads at once (MimeKit parses
+/// parts lazily); the readers then return false rather than throw.
+/// </remarks>
 public static class NonDeliveryReports
 {
     private const string ReportType = "delivery-status";
@@ -189,11 +195,13 @@ public static class NonDeliveryReports
     /// <para>
     /// <b>Reasons</b>, first that applies: a DEL-2 French text (<see cref="NonDeliveryNotice.TryFind"/>) in the
     /// recipient's <c>Diagnostic-Code</c>, or in the human-readable part naming that address (an unmatched French text
-    /// goes to the next failed recipient and gives its address as sent); the words of the <c>Diagnostic-Code</c> (user
-    /// unknown, over quota, blacklisted…); its enhanced status code (<c>550 5.7.1 IP blacklisted</c> under
+    /// goes to the next failed recipient and gives its address as sent); the specific words of the <c>Diagnostic-Code</c>
+    /// (user unknown, over quota, blacklisted…); its enhanced status code (<c>550 5.7.1 IP blacklisted</c> under
     /// <c>Status: 5.1.1</c> is a refusal; <c>550 5.1.1 User unknown</c> under <c>Status: 5.0.0</c> an unknown
-    /// address; Office 365's 5.1.10 is an unknown address); the <c>Status</c> field; the words of the human-readable part
-    /// about that recipient; else <see cref="NonDeliveryReason.Other"/>.
+    /// address; Office 365's 5.1.10 is an unknown address); the <c>Status</c> field; generic refusal words ("rejected",
+    /// "denied") and the words of the human-readable part about that recipient; else <see cref="NonDeliveryReason.Other"/>.
+    /// Status codes read (decided here, RFC 3463): x.1.1, x.1.6, x.1.10 do not exist; x.1.3 invalid; x.1.2, x.4.4
+    /// domain not found; x.1.7, x.1.8, x.7.x refused; x.2.1 closed; x.2.2 full; x.2.3, x.3.4 too large; x.4.7 expired.
     /// </para>
     /// <para>
     /// <b>Plain-text bounces</b> (Exim, qmail, Sendmail, Postfix without a report, Exchange, Amazon SES, Domino,
