@@ -90,9 +90,10 @@ internal static class DeliveryReportReader
 
         // The human-readable part: the first part of a multipart/report (RFC 6522), else every text leaf of the message.
         string human = HumanText(multipartReport is { Count: > 0 } ? MimeParts.Leaves(multipartReport[0]) : leaves);
-        if (human.Trim().Length == 0 && message.Body is Multipart { Preamble: { Length: > 0 } preamble })
+        if (human.Trim().Length == 0 && message.Body is Multipart multipart)
         {
-            human = preamble; // a multipart whose boundary never comes: MimeKit keeps the whole text as its preamble
+            // A multipart whose boundary never comes: MimeKit keeps the whole text as its preamble (or epilogue).
+            human = (multipart.Preamble ?? string.Empty) + "\n" + (multipart.Epilogue ?? string.Empty);
         }
 
         int copy = BounceProse.CopyStart(human);
@@ -254,6 +255,12 @@ internal static class DeliveryReportReader
             {
                 candidates.Add(address.Address);
             }
+        }
+
+        if (!HasCandidate(candidates, context) && candidates.Count > 0)
+        {
+            // Only the bounce's own addressee opens a line: a message the sender sent to themselves.
+            context.AllowAddressees();
         }
 
         if (!HasCandidate(candidates, context))
@@ -615,7 +622,7 @@ internal static class DeliveryReportReader
     /// <summary>The prose of a bounce with the addresses it names, indexed once: each recipient's explanation in linear total time.</summary>
     private sealed class ProseContext
     {
-        private readonly HashSet<string> _excluded;
+        private HashSet<string> _excluded;
         private readonly Dictionary<string, List<int>> _places = new(StringComparer.OrdinalIgnoreCase);
 
         public ProseContext(string prose, HashSet<string> excluded)
@@ -641,6 +648,9 @@ internal static class DeliveryReportReader
         public string Prose { get; }
 
         public List<ProseAddress> All { get; }
+
+        /// <summary>From now on the bounce's own addressees may be recipients too.</summary>
+        public void AllowAddressees() => _excluded = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         public bool IsExcluded(string address)
         {
