@@ -106,6 +106,52 @@ public class DeliveryReportReadTest
         Assert.False(NonDeliveryReports.TryClassify(message, out _, out _));
     }
 
+    // TryClassify = the first permanent failure of TryRead: a delayed recipient before it is skipped.
+    [Fact]
+    public void TryClassify_SkipsDelayedRecipients_FirstPermanentFailure()
+    {
+        string dsn = """
+            Reporting-MTA: dns; mx.chu-nantes.mssante.fr
+
+            Final-Recipient: rfc822; a@ch-nord.mssante.fr
+            Action: delayed
+            Status: 4.2.2
+
+            Final-Recipient: rfc822; b@ch-sud.mssante.fr
+            Action: failed
+            Status: 5.3.4
+            """;
+        Assert.True(NonDeliveryReports.TryClassify(Parse(Head + dsn + Tail), out NonDeliveryReason reason, out string? recipient));
+        Assert.Equal(NonDeliveryReason.MessageTooLarge, reason);
+        Assert.Equal("b@ch-sud.mssante.fr", recipient);
+    }
+
+    // DEL-2 first, per recipient: each French text of the human part goes to the recipient it names, whatever the status.
+    [Fact]
+    public void TryRead_FrenchTextsForTwoRecipients_EachDecidesItsOwn()
+    {
+        string head = Head.Replace("Delivery to some recipients failed.",
+            "Le message que vous avez envoyé à l'adresse \"185057508812345@patient.mssante.fr\" n'a pas pu être distribué, car cette adresse Mon espace santé est invalidé.\n"
+            + "Le message que vous avez envoyé à l'adresse \"279035121518989@patient.mssante.fr\" n'a pas pu être distribué, car la messagerie Mon espace santé de votre destinataire est clôturée.", StringComparison.Ordinal)
+            .Replace("charset=us-ascii", "charset=utf-8", StringComparison.Ordinal);
+        string dsn = """
+            Reporting-MTA: dns; patient.mssante.fr
+
+            Final-Recipient: rfc822; 279035121518989@patient.mssante.fr
+            Action: failed
+            Status: 5.1.1
+
+            Final-Recipient: rfc822; 185057508812345@patient.mssante.fr
+            Action: failed
+            Status: 5.1.1
+            """;
+        Assert.True(NonDeliveryReports.TryRead(Parse(head + dsn + Tail), out DeliveryReport? report));
+        Assert.Equal(2, report.Recipients.Count);
+        Assert.Equal(("279035121518989@patient.mssante.fr", NonDeliveryReason.MailboxClosed), (report.Recipients[0].Address, report.Recipients[0].Reason));
+        Assert.Equal(("185057508812345@patient.mssante.fr", NonDeliveryReason.AddressInvalid), (report.Recipients[1].Address, report.Recipients[1].Reason));
+        Assert.Equal("5.1.1", report.Recipients[0].Status);
+    }
+
     // DEL-6: "delivered" and "relayed" reports are no bounces.
     [Theory]
     [InlineData("delivered", "2.0.0")]
