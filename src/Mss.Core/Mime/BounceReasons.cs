@@ -50,14 +50,16 @@ internal static class BounceReasons
             "address unknown", "unknown address", "couldn't be found", "could not be found", "not listed in", "unknown local part",
             "user not found", "bad destination mailbox", "no mailbox", "mailbox unavailable", "mailbox not available", "unknown or illegal alias",
             "no longer valid", "no longer available", "not a valid mailbox", "invalid address", "address is not valid", "has moved",
-            "user doesn't have", "user does not have",
+            "user doesn't have", "user does not have", "name is not recognized", "not recognized", "invalid final delivery",
+            "invalid userid", "destinataire inconnu", "adresse inconnue",
             "unknown account", "account unknown", "not our customer", "inconnu", "n'existe pas", "introuvable",
         }),
         (NonDeliveryReason.MailboxClosed, new[]
         {
             "account disabled", "account has been disabled", "account is disabled", "mailbox disabled", "mailbox is disabled",
             "disabled", "suspended", "inactive", "deactivated", "account closed", "mailbox closed", "closed mailbox", "is closed",
-            "clôturée", "clôturé", "account expired", "account has expired", "frozen", "désactivé", "fermée",
+            "clôturée", "clôturé", "account expired", "account has expired", "frozen", "désactivé", "fermée", "account is blocked",
+            "est bloque", "est bloqué", "account is locked",
         }),
         (NonDeliveryReason.Expired, new[]
         {
