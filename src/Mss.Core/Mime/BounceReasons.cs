@@ -50,7 +50,7 @@ internal static class BounceReasons
             "address unknown", "unknown address", "couldn't be found", "could not be found", "not listed in", "unknown local part",
             "user not found", "bad destination mailbox", "no mailbox", "mailbox unavailable", "mailbox not available", "unknown or illegal alias",
             "no longer valid", "no longer available", "not a valid mailbox", "invalid address", "address is not valid", "has moved",
-            "user doesn't have", "user does not have", "name is not recognized", "not recognized", "invalid final delivery",
+            "user doesn't have", "user does not have", "name is not recognized", "recipient not recognized", "invalid final delivery",
             "invalid userid", "destinataire inconnu", "adresse inconnue",
             "unknown account", "account unknown", "not our customer", "inconnu", "n'existe pas", "introuvable",
         }),
