@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.Net;
-using System.Text;
+using System.Diagnostics.CodeAnalysis;
 using MimeKit;
 using Mss.Core.Delivery;
 using NodaTime;
@@ -9,9 +7,15 @@ using NodaTime;
 namespace Mss.Core.Mime;
 
 /// <summary>
-/// Non-delivery reports of Mon espace santé on the wire (DEL-2): RFC 3464 delivery status notifications in an RFC 6522
-/// <c>multipart/report; report-type=delivery-status</c>, with the exact French text in the human-readable part.
+/// Non-delivery reports (DEL-2, DEL-6): writing those of Mon espace santé (RFC 3464 delivery status notifications in an
+/// RFC 6522 <c>multipart/report; report-type=delivery-status</c>, with the exact French text in the human-readable part),
+/// and reading those of any mail server, RFC 3464 or plain text.
 /// </summary>
+/// <remarks>
+/// The readers never throw and run in time linear in the size of the message; they walk MIME trees iteratively, at
+/// most 64 multiparts deep. A <see cref="MimeMessage"/> must not be read from several threads at once (MimeKit parses
+/// parts lazily); the readers then return false rather than throw.
+/// </remarks>
 public static class NonDeliveryReports
 {
     private const string ReportType = "delivery-status";
@@ -29,7 +33,7 @@ public static class NonDeliveryReports
     /// <paramref name="recipient"/> (DEL-2). From <c>MAILER-DAEMON@reportingMta</c> to the original's From (MSSanté addresses only, ADDR-4); subject
     /// <c>Message non distribué : {original subject}</c>; Date from <paramref name="clock"/> and a new Message-Id
     /// (DEL-5); In-Reply-To and References the original's Message-Id. Three parts: the French text of
-    /// <see cref="NonDeliveryNotice.Text"/> (text/plain, UTF-8); <c>message/delivery-status</c> with
+    /// <see cref="NonDeliveryNotice.Text(NonDeliveryReason, string)"/> (text/plain, UTF-8); <c>message/delivery-status</c> with
     /// <c>Reporting-MTA: dns; {reportingMta}</c>, then <c>Final-Recipient: rfc822; {recipient}</c>, <c>Action: failed</c>
     /// and <c>Status</c> from <see cref="NonDeliveryNotice.StatusCode"/>; the original's headers (text/rfc822-headers).
     /// </summary>
@@ -138,165 +142,108 @@ public static class NonDeliveryReports
 
     /// <summary>
     /// Recognises a non-delivery report, ours or one written by any MTA (Postfix, Exim, Exchange…), and says why and for
-    /// whom (DEL-2). Never throws.
+    /// whom: the first recipient that failed for good in <see cref="TryRead"/>'s report (DEL-2, DEL-6). Never throws.
     /// </summary>
     /// <remarks>
-    /// <para>
-    /// The message must hold a <c>multipart/report; report-type=delivery-status</c> (as its body or inside a multipart;
-    /// an attached message is not searched). The French text decides the reason (DEL-2: MTAs use status codes loosely),
-    /// looked for first in the human-readable part (its text/plain parts, then text/html without tags), then in each
-    /// recipient's <c>Diagnostic-Code</c>. Failing a French text, the first recipient with <c>Action: failed</c> and a
-    /// status of <see cref="NonDeliveryNotice.TryFromStatusCode"/> gives the reason. Any other report (delays, other
-    /// failures) is not recognised.
-    /// </para>
-    /// <para>
-    /// The recipient is the address quoted in the French text (the address as sent, DEL-2); failing that, the
-    /// <c>Original-Recipient</c> of that recipient's group, else its <c>Final-Recipient</c>, without the
-    /// <c>rfc822;</c> type. One report, one reason: a report about several recipients gives the first that matches.
-    /// </para>
+    /// A thin wrapper over <see cref="TryRead"/>: false when the message is no bounce, or when every recipient it names
+    /// was only delayed. Since 0.2 every reason of <see cref="NonDeliveryReason"/> is recognised (0.1 knew the three of
+    /// DEL-2 only) and the recipient is always given. Do not read one message from several threads at once (MimeKit
+    /// parses parts lazily); a message shared that way gives false, never an exception.
     /// </remarks>
     /// <param name="report">A received message, possibly null.</param>
     /// <param name="reason">The reason, or <c>default</c> when not recognised.</param>
-    /// <param name="recipient">The recipient as sent, null when not recognised or when the report does not name it.</param>
-    /// <returns>True when the message is a non-delivery report of one of the three reasons.</returns>
+    /// <param name="recipient">The recipient as sent, null when not recognised.</param>
+    /// <returns>True when the message reports a permanent failure.</returns>
     public static bool TryClassify(MimeMessage? report, out NonDeliveryReason reason, out string? recipient)
     {
         reason = default;
         recipient = null;
-        MultipartReport? multipart = MimeParts.FindReport(report, ReportType);
-        if (multipart is null || multipart.Count == 0)
+        if (!TryRead(report, out DeliveryReport? read))
         {
             return false;
         }
 
-        HeaderListCollection? groups = null;
-        foreach (MimeEntity part in multipart)
+        foreach (FailedRecipient failed in read.Recipients)
         {
-            if (part is MessageDeliveryStatus deliveryStatus)
+            if (failed.IsPermanent)
             {
-                groups = MimeParts.GroupsOf(deliveryStatus);
-                break;
-            }
-        }
-
-        if (groups is null)
-        {
-            return false;
-        }
-
-        if (FindInHumanPart(multipart[0], out reason, out recipient))
-        {
-            recipient ??= FirstRecipient(groups);
-            return true;
-        }
-
-        for (int i = 1; i < groups.Count; i++)
-        {
-            if (NonDeliveryNotice.TryFind(groups[i]["Diagnostic-Code"], out reason, out recipient))
-            {
-                recipient = string.IsNullOrEmpty(recipient) ? RecipientOf(groups[i]) : recipient;
+                reason = failed.Reason;
+                recipient = failed.Address;
                 return true;
             }
         }
 
-        for (int i = 1; i < groups.Count; i++)
-        {
-            if (IsFailed(groups[i]) && NonDeliveryNotice.TryFromStatusCode(groups[i]["Status"], out reason))
-            {
-                recipient = RecipientOf(groups[i]);
-                return true;
-            }
-        }
-
-        reason = default;
-        recipient = null;
-        return false;
-    }
-
-    /// <summary>The French text in the human-readable part: its text/plain leaves first, then text/html without tags.</summary>
-    private static bool FindInHumanPart(MimeEntity human, out NonDeliveryReason reason, out string? recipient)
-    {
-        foreach (bool html in new[] { false, true })
-        {
-            foreach (MimeEntity entity in Leaves(human))
-            {
-                if (entity is TextPart text && (html ? text.IsHtml : text.IsPlain)
-                    && NonDeliveryNotice.TryFind(html ? WebUtility.HtmlDecode(WithoutTags(text.Text ?? string.Empty)) : text.Text, out reason, out recipient))
-                {
-                    recipient = string.IsNullOrEmpty(recipient) ? null : recipient;
-                    return true;
-                }
-            }
-        }
-
-        reason = default;
-        recipient = null;
         return false;
     }
 
     /// <summary>
-    /// Each tag, <c>&lt;</c> to the next <c>&gt;</c>, replaced by a space; an unclosed <c>&lt;</c> and what follows are
-    /// kept. One linear pass: no regular expression, so no timeout to throw and no quadratic scan of a run of <c>&lt;</c>.
+    /// Reads a bounce as real mail servers write it (DEL-2, DEL-6): every recipient that failed or was delayed, each with
+    /// its reason, status code, the remote server's text and whether the failure is permanent; the original Message-Id and
+    /// the reporting server when the report gives them. Never throws; time linear in the size of the message.
     /// </summary>
-    private static string WithoutTags(string html)
+    /// <remarks>
+    /// <para>
+    /// <b>RFC 3464 reports.</b> Any <c>message/delivery-status</c> (or <c>message/global-delivery-status</c>) part in the
+    /// message, inside a <c>multipart/report</c> or not, with or without its <c>report-type</c>; an attached message
+    /// (<c>message/rfc822</c>) is not searched: a forwarded bounce is no bounce. Fields are read as servers write them:
+    /// groups with or without blank lines between them, comments after values, folded values. A recipient is failed when
+    /// its <c>Action</c> is <c>failed</c>, delayed when it is <c>delayed</c> (without an action: by the status class);
+    /// <c>delivered</c>, <c>relayed</c> and <c>expanded</c> recipients are left out, and a report naming only those is
+    /// no bounce (false). The address is <c>Original-Recipient</c> when it is an <c>rfc822</c> address, else
+    /// <c>Final-Recipient</c>, as written (not MIME-decoded).
+    /// </para>
+    /// <para>
+    /// <b>Reasons</b>, first that applies: a DEL-2 French text (<see cref="NonDeliveryNotice.TryFind"/>) in the
+    /// recipient's <c>Diagnostic-Code</c>, or in the human-readable part naming that address (an unmatched French text
+    /// goes to the next failed recipient and gives its address as sent); the specific words of the <c>Diagnostic-Code</c>
+    /// (user unknown, over quota, blacklisted…); its enhanced status code (<c>550 5.7.1 IP blacklisted</c> under
+    /// <c>Status: 5.1.1</c> is a refusal; <c>550 5.1.1 User unknown</c> under <c>Status: 5.0.0</c> an unknown
+    /// address; Office 365's 5.1.10 is an unknown address); the <c>Status</c> field; generic refusal words ("rejected",
+    /// "denied") and the words of the human-readable part about that recipient; else <see cref="NonDeliveryReason.Other"/>.
+    /// Status codes read (decided here, RFC 3463): x.1.1, x.1.6, x.1.10 do not exist; x.1.3 invalid; x.1.2, x.4.4
+    /// domain not found; x.1.7, x.1.8, x.7.x refused; x.2.1 closed; x.2.2 full; x.2.3, x.3.4 too large; x.4.7 expired.
+    /// </para>
+    /// <para>
+    /// <b>Plain-text bounces</b> (Exim, qmail, Sendmail, Postfix without a report, Exchange, Amazon SES, Domino,
+    /// Courier…) are read when the message looks like one (an <c>X-Failed-Recipients</c> header, a sender such as
+    /// <c>MAILER-DAEMON</c> or <c>postmaster</c>, or a bounce subject such as "Undelivered Mail", "failure notice",
+    /// "Undeliverable"): the failed addresses are those in <c>X-Failed-Recipients</c>, those that open a line of the
+    /// explanation (before the returned copy of the message), and those a DEL-2 French text quotes; the sender's own
+    /// addresses and <c>postmaster</c>/<c>MAILER-DAEMON</c> are not recipients. Each one's reason comes from the SMTP
+    /// reply and the words that follow the address. A plain bounce that says it will keep trying gives delayed recipients.
+    /// </para>
+    /// <para>
+    /// <b>Not bounces</b> (false): feedback reports (ARF, <c>message/feedback-report</c>), read receipts, auto-replies,
+    /// ordinary mail, reports of delivered or relayed messages. A delay notice gives a report whose recipients are not
+    /// permanent.
+    /// </para>
+    /// <para>
+    /// <b>Threads.</b> MimeKit parses some parts lazily: do not read one <see cref="MimeMessage"/> from several threads at
+    /// once. Should that happen anyway, the exceptions MimeKit throws are caught and this method returns false.
+    /// </para>
+    /// </remarks>
+    /// <param name="message">A received message, possibly null.</param>
+    /// <param name="report">The report, or null when the message is no bounce.</param>
+    /// <returns>True when the message reports at least one failed or delayed recipient.</returns>
+    public static bool TryRead(MimeMessage? message, [NotNullWhen(true)] out DeliveryReport? report)
     {
-        var text = new StringBuilder(html.Length);
-        int i = 0;
-        while (i < html.Length)
+        report = null;
+        if (message is null)
         {
-            int open = html.IndexOf('<', i);
-            int close = open < 0 ? -1 : html.IndexOf('>', open + 1);
-            if (close < 0)
-            {
-                text.Append(html, i, html.Length - i);
-                break;
-            }
-
-            text.Append(html, i, open - i).Append(' ');
-            i = close + 1;
+            return false;
         }
 
-        return text.ToString();
+#pragma warning disable CA1031 // Try… never throws (API.md): received mail is hostile, and MimeKit throws on concurrent lazy parsing.
+        try
+        {
+            report = DeliveryReportReader.Read(message);
+        }
+        catch (Exception)
+        {
+            report = null;
+        }
+#pragma warning restore CA1031
+
+        return report is not null;
     }
-
-    private static IEnumerable<MimeEntity> Leaves(MimeEntity entity)
-    {
-        if (entity is Multipart multipart)
-        {
-            foreach (MimeEntity child in multipart)
-            {
-                foreach (MimeEntity leaf in Leaves(child))
-                {
-                    yield return leaf;
-                }
-            }
-        }
-        else
-        {
-            yield return entity;
-        }
-    }
-
-    /// <summary>The recipient of the first failed group, else of the first group that names one.</summary>
-    private static string? FirstRecipient(HeaderListCollection groups)
-    {
-        string? any = null;
-        for (int i = 1; i < groups.Count; i++)
-        {
-            string? address = RecipientOf(groups[i]);
-            if (address is not null && IsFailed(groups[i]))
-            {
-                return address;
-            }
-
-            any ??= address;
-        }
-
-        return any;
-    }
-
-    private static bool IsFailed(HeaderList group) => string.Equals(group["Action"]?.Trim(), "failed", StringComparison.OrdinalIgnoreCase);
-
-    private static string? RecipientOf(HeaderList group) =>
-        MimeParts.AddressOfField(group["Original-Recipient"]) ?? MimeParts.AddressOfField(group["Final-Recipient"]);
 }

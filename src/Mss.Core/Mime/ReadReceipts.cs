@@ -63,10 +63,13 @@ public static class ReadReceipts
         List<MssAddress> notifyTo = NotificationAddresses(original);
         var receipt = new MimeMessage();
         receipt.From.Add(new MailboxAddress(string.Empty, reader.ToString()));
+        var to = new List<InternetAddress>(notifyTo.Count);
         foreach (MssAddress address in notifyTo)
         {
-            receipt.To.Add(new MailboxAddress(string.Empty, address.ToString()));
+            to.Add(new MailboxAddress(string.Empty, address.ToString()));
         }
+
+        receipt.To.AddRange(to); // one change, one header rewrite: linear in the number of addresses (issue 16)
 
         string subject = original.Subject ?? string.Empty;
         receipt.Subject = "Accusé de lecture : " + subject;
@@ -98,19 +101,51 @@ public static class ReadReceipts
     }
 
     /// <summary>
-    /// Reads a read receipt (DEL-4), ours or one from an ordinary mail client (Thunderbird, Outlook…). Never throws.
+    /// Reads a read receipt (DEL-4), ours or one from an ordinary mail client (Thunderbird, Outlook, Exchange…). Never
+    /// throws.
     /// </summary>
     /// <remarks>
+    /// <para>
     /// The message must hold a <c>multipart/report; report-type=disposition-notification</c> (as its body or inside a
     /// multipart; an attached message is not searched) with a <c>message/disposition-notification</c> part whose
     /// <c>Disposition</c> type is <c>displayed</c> (RFC 8098's "read"; <c>deleted</c>, <c>dispatched</c> and
     /// <c>processed</c> are not read receipts) and whose <c>Final-Recipient</c> is an MSSanté address.
+    /// </para>
+    /// <para>
+    /// The receipt is linked to the message it acknowledges (DEL-6, 0.2) through its <c>Original-Message-ID</c> field;
+    /// else, as Outlook and Exchange write them, the receipt's <c>In-Reply-To</c>; else the last id of its
+    /// <c>References</c> (the message replied to).
+    /// </para>
+    /// <para>
+    /// Do not read one <see cref="MimeMessage"/> from several threads at once (MimeKit parses parts lazily); should that
+    /// happen, this method returns false rather than throw.
+    /// </para>
     /// </remarks>
     /// <param name="message">A received message, possibly null.</param>
-    /// <param name="originalMessageId">The <c>Original-Message-ID</c> without angle brackets; null when absent or not a read receipt.</param>
+    /// <param name="originalMessageId">
+    /// The acknowledged message's id without angle brackets; null when no field gives it or when not a read receipt.
+    /// </param>
     /// <param name="reader">The reader (<c>Final-Recipient</c>), or <c>default</c> when not a read receipt.</param>
     /// <returns>True when the message is a read receipt from an MSSanté box.</returns>
     public static bool TryRead(MimeMessage? message, out string? originalMessageId, out MssAddress reader)
+    {
+        originalMessageId = null;
+        reader = default;
+#pragma warning disable CA1031 // Try… never throws (API.md): received mail is hostile, and MimeKit throws on concurrent lazy parsing.
+        try
+        {
+            return Read(message, out originalMessageId, out reader);
+        }
+        catch (Exception)
+        {
+            originalMessageId = null;
+            reader = default;
+            return false;
+        }
+#pragma warning restore CA1031
+    }
+
+    private static bool Read(MimeMessage? message, out string? originalMessageId, out MssAddress reader)
     {
         originalMessageId = null;
         reader = default;
@@ -131,7 +166,9 @@ public static class ReadReceipts
                     return false;
                 }
 
-                originalMessageId = MimeParts.MessageIdOf(fields["Original-Message-ID"]);
+                originalMessageId = MimeParts.MessageIdOf(fields["Original-Message-ID"])
+                    ?? MimeParts.MessageIdOf(message!.InReplyTo)
+                    ?? (message.References.Count > 0 ? MimeParts.MessageIdOf(message.References[message.References.Count - 1]) : null);
                 return true;
             }
         }
@@ -142,6 +179,7 @@ public static class ReadReceipts
     private static List<MssAddress> NotificationAddresses(MimeMessage original)
     {
         var addresses = new List<MssAddress>();
+        var seen = new HashSet<MssAddress>();
         string? value = original.Headers[HeaderId.DispositionNotificationTo];
         if (value is null || !InternetAddressList.TryParse(value, out InternetAddressList? list))
         {
@@ -155,7 +193,7 @@ public static class ReadReceipts
                 throw new InvalidOperationException("The original message asks for a read receipt outside the MSSanté trust space (ADDR-4).");
             }
 
-            if (!addresses.Contains(address))
+            if (seen.Add(address))
             {
                 addresses.Add(address);
             }

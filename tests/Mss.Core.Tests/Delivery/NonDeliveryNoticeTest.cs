@@ -30,6 +30,8 @@ public class NonDeliveryNoticeTest
     {
         Assert.Throws<ArgumentNullException>(() => NonDeliveryNotice.Text(NonDeliveryReason.MailboxClosed, null!));
         Assert.Throws<ArgumentOutOfRangeException>(() => NonDeliveryNotice.Text((NonDeliveryReason)42, Address));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NonDeliveryNotice.Text((NonDeliveryReason)9, MssAddress.Parse(Address)));
+        Assert.Throws<ArgumentException>(() => NonDeliveryNotice.Text(NonDeliveryReason.MailboxClosed, default(MssAddress)));
         Assert.Throws<ArgumentOutOfRangeException>(() => NonDeliveryNotice.StatusCode((NonDeliveryReason)(-1)));
     }
 
@@ -90,5 +92,95 @@ public class NonDeliveryNoticeTest
     {
         Assert.False(NonDeliveryNotice.TryFind(text, out _, out string? address));
         Assert.Null(address);
+    }
+
+    // DEL-2 (0.2): Text(reason, MssAddress) gives the exact DEL-2 text for a patient address.
+    [Theory]
+    [InlineData(NonDeliveryReason.AddressDoesNotExist, "Le message que vous avez envoyé à l'adresse \"279035121518989@patient.mssante.fr\" n'a pas pu être distribué, car cette adresse Mon espace santé n'existe pas.")]
+    [InlineData(NonDeliveryReason.MailboxClosed, "Le message que vous avez envoyé à l'adresse \"279035121518989@patient.mssante.fr\" n'a pas pu être distribué, car la messagerie Mon espace santé de votre destinataire est clôturée.")]
+    [InlineData(NonDeliveryReason.AddressInvalid, "Le message que vous avez envoyé à l'adresse \"279035121518989@patient.mssante.fr\" n'a pas pu être distribué, car cette adresse Mon espace santé est invalidé.")]
+    public void Text_PatientMssAddress_IsTheExactDel2Text(NonDeliveryReason reason, string expected)
+    {
+        Assert.Equal(expected, NonDeliveryNotice.Text(reason, MssAddress.Parse(Address)));
+    }
+
+    // DEL-2 (0.2): a professional address gets French texts that do not name Mon espace santé, for every reason.
+    [Theory]
+    [InlineData(NonDeliveryReason.AddressDoesNotExist, "Le message que vous avez envoyé à l'adresse \"dr.martin@chu-nantes.mssante.fr\" n'a pas pu être distribué, car cette adresse n'existe pas.")]
+    [InlineData(NonDeliveryReason.MailboxClosed, "Le message que vous avez envoyé à l'adresse \"dr.martin@chu-nantes.mssante.fr\" n'a pas pu être distribué, car la boîte aux lettres de votre destinataire est fermée.")]
+    [InlineData(NonDeliveryReason.AddressInvalid, "Le message que vous avez envoyé à l'adresse \"dr.martin@chu-nantes.mssante.fr\" n'a pas pu être distribué, car cette adresse est invalide.")]
+    [InlineData(NonDeliveryReason.MailboxFull, "Le message que vous avez envoyé à l'adresse \"dr.martin@chu-nantes.mssante.fr\" n'a pas pu être distribué, car la boîte aux lettres de votre destinataire est pleine.")]
+    [InlineData(NonDeliveryReason.MessageTooLarge, "Le message que vous avez envoyé à l'adresse \"dr.martin@chu-nantes.mssante.fr\" n'a pas pu être distribué, car il dépasse la taille acceptée par le serveur de votre destinataire.")]
+    [InlineData(NonDeliveryReason.DomainNotFound, "Le message que vous avez envoyé à l'adresse \"dr.martin@chu-nantes.mssante.fr\" n'a pas pu être distribué, car le domaine de cette adresse n'existe pas ou n'a pas de serveur de messagerie.")]
+    [InlineData(NonDeliveryReason.Refused, "Le message que vous avez envoyé à l'adresse \"dr.martin@chu-nantes.mssante.fr\" n'a pas pu être distribué, car le serveur de votre destinataire l'a refusé.")]
+    [InlineData(NonDeliveryReason.Expired, "Le message que vous avez envoyé à l'adresse \"dr.martin@chu-nantes.mssante.fr\" n'a pas pu être distribué, car le délai de distribution est dépassé.")]
+    [InlineData(NonDeliveryReason.Other, "Le message que vous avez envoyé à l'adresse \"dr.martin@chu-nantes.mssante.fr\" n'a pas pu être distribué, car une erreur est survenue lors de sa distribution.")]
+    public void Text_ProfessionalAddress_FrenchWithoutMonEspaceSante(NonDeliveryReason reason, string expected)
+    {
+        string text = NonDeliveryNotice.Text(reason, MssAddress.Parse("dr.martin@chu-nantes.mssante.fr"));
+        Assert.Equal(expected, text);
+        Assert.DoesNotContain("Mon espace santé", text, StringComparison.Ordinal);
+        Assert.Equal(expected, NonDeliveryNotice.Text(reason, "dr.martin@chu-nantes.mssante.fr"));
+    }
+
+    // DEL-6 (decided here): a status code for every reason; TryFromStatusCode is its exact reverse except 5.0.0 (Other), which names nothing specific.
+    [Theory]
+    [InlineData(NonDeliveryReason.MailboxFull, "5.2.2")]
+    [InlineData(NonDeliveryReason.MessageTooLarge, "5.3.4")]
+    [InlineData(NonDeliveryReason.DomainNotFound, "5.1.2")]
+    [InlineData(NonDeliveryReason.Refused, "5.7.1")]
+    [InlineData(NonDeliveryReason.Expired, "5.4.7")]
+    public void StatusCode_NewReasons_AndBack(NonDeliveryReason reason, string code)
+    {
+        Assert.Equal(code, NonDeliveryNotice.StatusCode(reason));
+        Assert.True(NonDeliveryNotice.TryFromStatusCode(code, out NonDeliveryReason back));
+        Assert.Equal(reason, back);
+    }
+
+    [Fact]
+    public void StatusCode_Other_IsGenericAndNotReadBack()
+    {
+        Assert.Equal("5.0.0", NonDeliveryNotice.StatusCode(NonDeliveryReason.Other));
+        Assert.False(NonDeliveryNotice.TryFromStatusCode("5.0.0", out _));
+    }
+
+    // DEL-2 (0.2): found whatever the quotes, and with "invalide" as well as "invalidé".
+    [Theory]
+    [InlineData("Le message que vous avez envoyé à l'adresse « 279035121518989@patient.mssante.fr » n'a pas pu être distribué, car cette adresse Mon espace santé est invalide.", NonDeliveryReason.AddressInvalid)]
+    [InlineData("Le message que vous avez envoyé à l'adresse «\u00A0279035121518989@patient.mssante.fr\u00A0» n'a pas pu être distribué, car cette adresse Mon espace santé n'existe pas.", NonDeliveryReason.AddressDoesNotExist)]
+    [InlineData("Le message que vous avez envoyé à l'adresse “279035121518989@patient.mssante.fr” n'a pas pu être distribué, car la messagerie Mon espace santé de votre destinataire est clôturée.", NonDeliveryReason.MailboxClosed)]
+    [InlineData("Le message que vous avez envoyé à l'adresse '279035121518989@patient.mssante.fr' n'a pas pu être distribué, car cette adresse Mon espace santé est invalidé.", NonDeliveryReason.AddressInvalid)]
+    [InlineData("Le message que vous avez envoyé à l’adresse ‘279035121518989@patient.mssante.fr’ n’a pas pu être distribué, car cette adresse Mon espace santé n’existe pas", NonDeliveryReason.AddressDoesNotExist)]
+    public void TryFind_AnyQuotesAndInvalide(string text, NonDeliveryReason expected)
+    {
+        Assert.True(NonDeliveryNotice.TryFind(text, out NonDeliveryReason reason, out string? address));
+        Assert.Equal(expected, reason);
+        Assert.Equal(Address, address);
+    }
+
+    // Every text Text writes is found again by TryFind, with its reason and address (patient and professional wording).
+    [Fact]
+    public void TryFind_FindsEveryTextOfTheTable()
+    {
+        foreach (NonDeliveryReason reason in Enum.GetValues<NonDeliveryReason>())
+        {
+            foreach (string address in new[] { Address, "dr.martin@chu-nantes.mssante.fr" })
+            {
+                Assert.True(NonDeliveryNotice.TryFind("Bonjour,\n" + NonDeliveryNotice.Text(reason, address) + "\nCordialement", out NonDeliveryReason back, out string? found));
+                Assert.Equal(reason, back);
+                Assert.Equal(address, found);
+            }
+        }
+    }
+
+    // Issue 16: a rejected candidate does not make the search start over; the text after many false starts is still found.
+    [Fact]
+    public void TryFind_AfterManyFalseStarts_StillFindsTheText()
+    {
+        string prefix = string.Concat(Enumerable.Repeat("Le message que vous avez envoyé à l'adresse \"", 100_000));
+        Assert.False(NonDeliveryNotice.TryFind(prefix, out _, out _));
+        Assert.True(NonDeliveryNotice.TryFind(prefix + NonDeliveryNotice.Text(NonDeliveryReason.MailboxClosed, Address), out NonDeliveryReason reason, out string? address));
+        Assert.Equal(NonDeliveryReason.MailboxClosed, reason);
+        Assert.Equal(Address, address);
     }
 }

@@ -213,20 +213,48 @@ public class NonDeliveryReportsTest
         Assert.Equal("279035121518989@patient.mssante.fr", recipient);
     }
 
-    // A 5.2.1 from any MTA without French text is a closed mailbox (status fallback).
+    // A 5.2.1 from any MTA without French text nor specific diagnostic is a closed mailbox (status fallback, DEL-6 precedence).
     [Fact]
     public void TryClassify_StatusFallback_MailboxClosed()
     {
-        string raw = PostfixBounce.Replace("Status: 5.1.1", "Status: 5.2.1", StringComparison.Ordinal);
+        string raw = PostfixBounce.Replace("Status: 5.1.1", "Status: 5.2.1", StringComparison.Ordinal)
+            .Replace("Diagnostic-Code: smtp; 550 5.1.1 <279035121518989@patient.mssante.fr>:\n    Recipient address rejected: User unknown", "Diagnostic-Code: smtp; 550 Requested action not taken", StringComparison.Ordinal);
         Assert.True(NonDeliveryReports.TryClassify(Parse(raw), out NonDeliveryReason reason, out _));
         Assert.Equal(NonDeliveryReason.MailboxClosed, reason);
     }
 
-    // Not non-delivery reports of DEL-2: a delay notice, another failure, text only in the returned headers, a forwarded bounce, a plain message.
+    // DEL-6 precedence: a specific diagnostic wins over the Status field ("550 5.1.1 ... User unknown" under 5.2.1).
+    [Fact]
+    public void TryClassify_SpecificDiagnosticWinsOverStatus()
+    {
+        string raw = PostfixBounce.Replace("Status: 5.1.1", "Status: 5.2.1", StringComparison.Ordinal);
+        Assert.True(NonDeliveryReports.TryClassify(Parse(raw), out NonDeliveryReason reason, out _));
+        Assert.Equal(NonDeliveryReason.AddressDoesNotExist, reason);
+    }
+
+    // 0.2 (DEL-6): every permanent failure is recognised — a 5.7.1 is a refusal; a French text in the returned headers
+    // (text/rfc822-headers) is no French text of the report and does not decide.
     [Theory]
-    [InlineData("delayed")]
     [InlineData("other-failure")]
     [InlineData("text-in-returned-headers")]
+    public void TryClassify_OtherFailures_Refused(string kind)
+    {
+        string french = "Le message que vous avez envoyé à l'adresse \"279035121518989@patient.mssante.fr\" n'a pas pu être distribué, car la messagerie Mon espace santé de votre destinataire est clôturée.";
+        string raw = PostfixBounce.Replace("Status: 5.1.1", "Status: 5.7.1", StringComparison.Ordinal)
+            .Replace("Diagnostic-Code: smtp; 550 5.1.1 <279035121518989@patient.mssante.fr>:\n    Recipient address rejected: User unknown", "Diagnostic-Code: smtp; 554 5.7.1 Service unavailable; client host blocked", StringComparison.Ordinal);
+        if (kind == "text-in-returned-headers")
+        {
+            raw = raw.Replace("Subject: Vos resultats", "Subject: " + french, StringComparison.Ordinal);
+        }
+
+        Assert.True(NonDeliveryReports.TryClassify(Parse(raw), out NonDeliveryReason reason, out string? recipient));
+        Assert.Equal(NonDeliveryReason.Refused, reason);
+        Assert.Equal("279035121518989@patient.mssante.fr", recipient);
+    }
+
+    // Not non-delivery reports: a delay notice (no permanent failure), a forwarded bounce, a plain message quoting a DEL-2 text, an empty message.
+    [Theory]
+    [InlineData("delayed")]
     [InlineData("forwarded")]
     [InlineData("plain")]
     [InlineData("empty")]
@@ -236,9 +264,6 @@ public class NonDeliveryReportsTest
         MimeMessage message = kind switch
         {
             "delayed" => Parse(PostfixBounce.Replace("Action: failed", "Action: delayed", StringComparison.Ordinal).Replace("Status: 5.1.1", "Status: 4.4.1", StringComparison.Ordinal)),
-            "other-failure" => Parse(PostfixBounce.Replace("Status: 5.1.1", "Status: 5.7.1", StringComparison.Ordinal)),
-            "text-in-returned-headers" => Parse(PostfixBounce.Replace("Status: 5.1.1", "Status: 5.7.1", StringComparison.Ordinal)
-                .Replace("Subject: Vos resultats", "Subject: " + french, StringComparison.Ordinal)),
             "forwarded" => Forwarded(Parse(PostfixBounceWithFrenchText)),
             "plain" => Parse("From: dr.martin@chu-nantes.mssante.fr\nTo: secretariat@chu-nantes.mssante.fr\nSubject: Fwd\nContent-Type: text/plain; charset=utf-8\n\n" + french),
             _ => new MimeMessage(),

@@ -129,6 +129,54 @@ public class ReadReceiptsTest
         Assert.Null(id);
     }
 
+    // DEL-6 (0.2): an Outlook/Exchange receipt without Original-Message-ID is linked through In-Reply-To…
+    [Fact]
+    public void TryRead_OutlookReceipt_LinkedThroughInReplyTo()
+    {
+        string raw = ThunderbirdMdn.Replace("Original-Message-ID: <7f3c2a10-5b1e-4c7a-9d2e-0a1b2c3d4e5f@clinique.mssante.fr>\n", string.Empty, StringComparison.Ordinal)
+            .Replace("Date: Sat, 14 Mar 2026 18:02:11 +0100\n", "Date: Sat, 14 Mar 2026 18:02:11 +0100\nIn-Reply-To: <outlook-1@clinique.mssante.fr>\nReferences: <thread-0@clinique.mssante.fr> <outlook-0@clinique.mssante.fr>\n", StringComparison.Ordinal);
+        Assert.True(ReadReceipts.TryRead(Parse(raw), out string? id, out MssAddress reader));
+        Assert.Equal("outlook-1@clinique.mssante.fr", id);
+        Assert.Equal("dr.martin@chu-nantes.mssante.fr", reader.ToString());
+    }
+
+    // … else through the last id of References (the message replied to); Original-Message-ID wins over both.
+    [Fact]
+    public void TryRead_LinkedThroughReferences_OriginalMessageIdFirst()
+    {
+        string withoutId = ThunderbirdMdn.Replace("Original-Message-ID: <7f3c2a10-5b1e-4c7a-9d2e-0a1b2c3d4e5f@clinique.mssante.fr>\n", string.Empty, StringComparison.Ordinal)
+            .Replace("Date: Sat, 14 Mar 2026 18:02:11 +0100\n", "Date: Sat, 14 Mar 2026 18:02:11 +0100\nReferences: <thread-0@clinique.mssante.fr>\n <outlook-0@clinique.mssante.fr>\n", StringComparison.Ordinal);
+        Assert.True(ReadReceipts.TryRead(Parse(withoutId), out string? id, out _));
+        Assert.Equal("outlook-0@clinique.mssante.fr", id);
+
+        string withAll = ThunderbirdMdn.Replace("Date: Sat, 14 Mar 2026 18:02:11 +0100\n", "Date: Sat, 14 Mar 2026 18:02:11 +0100\nIn-Reply-To: <outlook-1@clinique.mssante.fr>\n", StringComparison.Ordinal);
+        Assert.True(ReadReceipts.TryRead(Parse(withAll), out id, out _));
+        Assert.Equal("7f3c2a10-5b1e-4c7a-9d2e-0a1b2c3d4e5f@clinique.mssante.fr", id);
+    }
+
+    // Real data (MimeKit's RFC example MDN, TestData/Receipts/PROVENANCE.md): a displayed MDN, but from a reader outside
+    // the MSSanté trust space: no MSSanté read receipt; and no bounce either.
+    [Fact]
+    public void TryRead_RealMdnFromOutsideTheTrustSpace_False()
+    {
+        using FileStream stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "TestData", "Receipts", "mimekit-disposition-notification.eml"));
+        MimeMessage mdn = MimeMessage.Load(stream);
+        Assert.False(ReadReceipts.TryRead(mdn, out string? id, out _));
+        Assert.Null(id);
+        Assert.False(NonDeliveryReports.TryRead(mdn, out _));
+    }
+
+    // Issue 16: Disposition-Notification-To with 10^4 addresses (100 given twice) gives each once, in order.
+    [Fact]
+    public void Create_TenThousandNotificationAddresses_EachOnce()
+    {
+        MimeMessage original = Original(askReceipt: false);
+        var addresses = Enumerable.Range(0, 10_000).Select(i => "s" + i + "@ch-nord.mssante.fr").ToList();
+        original.Headers.Add(HeaderId.DispositionNotificationTo, string.Join(", ", addresses.Concat(addresses.Take(100))));
+        MimeMessage receipt = ReadReceipts.Create(RoundTrip(original), Patient, Clock);
+        Assert.Equal(addresses, receipt.To.Mailboxes.Select(m => m.Address).ToList());
+    }
+
     // Not read receipts from an MSSanté box: a reader outside the trust space, a bounce, a plain message, nothing.
     [Fact]
     public void TryRead_OtherMessages_False()
