@@ -100,7 +100,8 @@ public class NonDeliveryReportsTest
     [InlineData("")]
     [InlineData("mta..mssante.fr")]
     [InlineData("-mta.mssante.fr")]
-    [InlineData("mta_1.mssante.fr")]
+    [InlineData("_mta.mssante.fr")]
+    [InlineData("mta_.mssante.fr")]
     [InlineData("mta.mssante.fr\r\nX: y")]
     [InlineData("xn--mssant-bva.fr")]
     [InlineData("mta.mssanté.fr")]
@@ -110,8 +111,10 @@ public class NonDeliveryReportsTest
     }
 
     // A reporting MTA outside the trust space is still a host name; the INS in an "invalidé" address is any text (DEL-2).
+    // 0.2: an underscore inside a label is accepted, as in the addresses themselves (ADDR-3, seed 002).
     [Theory]
     [InlineData("mx.example.org", Recipient)]
+    [InlineData("mta_1.ehpad_dumoulin.mssante.fr", Recipient)]
     [InlineData("patient.mssante.fr", "185052a12345633@patient.mssante.fr")]
     [InlineData("patient.mssante.fr", "2790351215189890@PATIENT.mssante.fr")]
     public void Create_HostNameAndAddressAsSent_Accepted(string mta, string recipient)
