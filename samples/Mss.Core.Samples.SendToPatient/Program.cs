@@ -2,11 +2,10 @@ using System.Text;
 using MimeKit;
 using Mss.Core;
 using Mss.Core.Delivery;
-using Mss.Core.Mailboxes;
 using Mss.Core.Mime;
 using NodaTime;
 
-// Envoi à des patients (ADDR-2, ADDR-6, ADDR-7, CONV-3, CONV-9, DEL-2, DEL-4, DEL-5, REF2-1): a report with a PDF and
+// Send to patients (ADDR-2, ADDR-6, ADDR-7, CONV-3, CONV-9, DEL-2, DEL-4, DEL-5, REF2-1): a report with a PDF and
 // a read-receipt request, a vaccination reminder sent one message per patient that needs no reply (X-MSS-MES: FIN),
 // a closing [FIN], all written as .eml files; then a bounce classified and a read receipt read. Patients' INS and
 // addresses are printed masked only (INS-8).
