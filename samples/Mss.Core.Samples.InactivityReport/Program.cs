@@ -4,77 +4,110 @@ using Mss.Core.Mailboxes;
 using NodaTime;
 using NodaTime.Text;
 
-// The operator's daily run (BAL-5): read boxes and their last connection, print what to unpublish, alert and
-// delete today — and what fell due since the previous run if a day was skipped.
-// Usage: InactivityReport [boxes.csv] [today yyyy-MM-dd | "today"] [previous run yyyy-MM-dd]
+// The operator's daily run (BAL-5) on an export of the boxes that still exist: every box is listed once, under the
+// state it is in today (InactivityPolicy.StatusOn), with what to do about it today. InactivityPolicy.DailyRun gives the
+// transitions that fell since the previous run; a box still in the export after its deletion day must be deleted too,
+// even when that day fell before the previous run (a missed deletion), so the deletion list is every box whose state
+// today is Deleted.
+// Usage: InactivityReport [boxes.csv] [jour du traitement aaaa-mm-jj | "aujourdhui"] [traitement précédent aaaa-mm-jj]
 string path = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "boxes.csv");
-LocalDate today = args.Length > 1
-    ? (args[1] == "today" ? InactivityPolicy.Today(SystemClock.Instance) : LocalDatePattern.Iso.Parse(args[1]).Value)
-    : new LocalDate(2026, 11, 23); // a fixed demonstration date, so the output can be checked against boxes.csv
+bool fixedDate = args.Length < 2;
+LocalDate today = fixedDate
+    ? new LocalDate(2026, 11, 23) // fixed so the output can be checked against boxes.csv
+    : args[1] is "aujourdhui" or "today" ? InactivityPolicy.Today(SystemClock.Instance) : LocalDatePattern.Iso.Parse(args[1]).Value;
 LocalDate previousRun = args.Length > 2 ? LocalDatePattern.Iso.Parse(args[2]).Value : today.PlusDays(-3);
 
-var addresses = new List<MssAddress>();
-var lastConnections = new List<LocalDate>();
-var kinds = new List<MailboxKind>();
-int lineNumber = 0;
+var boxes = new List<(MssAddress Address, string Kind, LocalDate LastConnection)>();
+int lineNumber = 1;
 foreach (string line in File.ReadLines(path).Skip(1))
 {
     lineNumber++;
     string[] fields = line.Split(',');
     if (fields.Length != 3)
     {
-        Console.WriteLine($"line {lineNumber + 1}: expected 3 fields");
-        continue;
+        Console.WriteLine($"ligne {lineNumber} ignorée : 3 champs attendus (adresse, type, dernière connexion).");
     }
-
-    if (!MssAddress.TryParse(fields[0], out MssAddress address))
+    else if (!MssAddress.TryParse(fields[0], AddressStyles.Lenient, out MssAddress address))
     {
-        Console.WriteLine($"line {lineNumber + 1}: refused address ({MssAddress.Validate(fields[0])})");
-        continue;
+        Console.WriteLine($"ligne {lineNumber} ignorée : {FrenchText.Describe(MssAddress.Validate(fields[0], AddressStyles.Lenient))}");
     }
-
-    if (!MailboxKindCodes.TryParse(fields[1], out MailboxKind kind))
+    else if (!MailboxKindCodes.TryParse(fields[1], out MailboxKind kind))
     {
-        Console.WriteLine($"line {lineNumber + 1}: unknown ANS box kind '{fields[1]}' (PER, ORG or APP)");
-        continue;
+        Console.WriteLine($"ligne {lineNumber} ignorée : type de boîte « {fields[1]} » inconnu (codes ANS : PER, ORG, APP).");
     }
-
-    ParseResult<LocalDate> date = LocalDatePattern.Iso.Parse(fields[2]);
-    if (!date.Success)
+    else if (LocalDatePattern.Iso.Parse(fields[2]) is not { Success: true } date)
     {
-        Console.WriteLine($"line {lineNumber + 1}: unreadable date '{fields[2]}'");
-        continue;
+        Console.WriteLine($"ligne {lineNumber} ignorée : date de dernière connexion « {fields[2]} » illisible (attendu : aaaa-mm-jj).");
     }
-
-    addresses.Add(address);
-    kinds.Add(kind);
-    lastConnections.Add(date.Value);
+    else
+    {
+        boxes.Add((address, MailboxKindCodes.ToCode(kind), date.Value));
+    }
 }
 
 InactivityPolicy policy = InactivityPolicy.Default;
-InactivityRun run = policy.DailyRun(lastConnections.ToArray(), previousRun, today);
-Console.WriteLine();
-Console.WriteLine($"Daily run of {today:yyyy-MM-dd} (previous run {previousRun:yyyy-MM-dd}), {addresses.Count} boxes, policy: unpublish after 60 days, delete after 1 year, alert 2 months before");
-Print("Unpublish from the Annuaire Santé", run.ToUnpublish, s => s.UnpublishOn);
-Print("Send the deletion alert", run.ToAlert, s => s.DeletionAlertOn);
-Print("Delete", run.ToDelete, s => s.DeleteOn);
+LocalDate[] lastConnections = boxes.Select(b => b.LastConnection).ToArray();
+InactivityRun run = policy.DailyRun(lastConnections, previousRun, today);
 
 Console.WriteLine();
-Console.WriteLine("Every box today:");
-for (int i = 0; i < addresses.Count; i++)
-{
-    InactivitySchedule schedule = policy.ScheduleFor(lastConnections[i]);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"  {addresses[i],-42} {MailboxKindCodes.ToCode(kinds[i])}  last {lastConnections[i]:yyyy-MM-dd}  {policy.StatusOn(lastConnections[i], today),-15} unpublish {schedule.UnpublishOn:yyyy-MM-dd}  alert {schedule.DeletionAlertOn:yyyy-MM-dd}  delete {schedule.DeleteOn:yyyy-MM-dd}"));
-}
+Console.WriteLine(fixedDate
+    ? $"Date de référence fixée pour l'exemple : {Day(today)} (passez « aujourdhui » en deuxième argument pour la date du jour)."
+    : $"Traitement du {Day(today)}.");
+Console.WriteLine($"Traitement précédent : {Day(previousRun)}. {boxes.Count} boîtes lues.");
+Console.WriteLine("Règle BAL-5 : dépubliée de l'Annuaire Santé 60 jours après la dernière connexion, supprimée après 1 an, titulaire alerté 2 mois avant la suppression.");
 
-void Print(string title, IReadOnlyList<int> indices, Func<InactivitySchedule, LocalDate> day)
+Section(MailboxActivity.Deleted, "À supprimer (plus d'un an sans connexion)");
+Section(MailboxActivity.DeletionAlerted, "Titulaires à alerter ou déjà alertés de la suppression prochaine");
+Section(MailboxActivity.Unpublished, "Dépubliées de l'Annuaire Santé (plus de 60 jours sans connexion)");
+Section(MailboxActivity.Active, "Actives");
+
+void Section(MailboxActivity state, string title)
 {
-    Console.WriteLine($"{title}: {indices.Count}");
+    var indices = Enumerable.Range(0, boxes.Count).Where(i => policy.StatusOn(lastConnections[i], today) == state).ToList();
+    Console.WriteLine();
+    Console.WriteLine($"{title} : {indices.Count}");
     foreach (int i in indices)
     {
-        LocalDate due = day(policy.ScheduleFor(lastConnections[i]));
-        string late = due < today ? $" (due {due:yyyy-MM-dd}, missed)" : string.Empty;
-        Console.WriteLine($"  {addresses[i]}{late}");
+        (MssAddress address, string kind, LocalDate last) = boxes[i];
+        InactivitySchedule s = policy.ScheduleFor(last);
+        Console.WriteLine($"  {address.ToString("M", null),-42} {kind}  dernière connexion {Day(last)}");
+        Console.WriteLine($"    {ToDo(i, state, s)}");
     }
 }
+
+// What the operator does today for box i: the transitions DailyRun reports since the previous run, plus a deletion
+// whose day fell before it (the box should no longer exist).
+string ToDo(int i, MailboxActivity state, InactivitySchedule s)
+{
+    var actions = new List<string>();
+    if (state == MailboxActivity.Deleted)
+    {
+        actions.Add(run.ToDelete.Contains(i)
+            ? $"à faire aujourd'hui : supprimer la boîte ({Due(s.DeleteOn)})"
+            : $"à faire aujourd'hui : supprimer la boîte, EN RETARD (suppression prévue le {Day(s.DeleteOn)}, avant le traitement précédent)");
+        return string.Join(" ; ", actions);
+    }
+
+    if (run.ToUnpublish.Contains(i))
+    {
+        actions.Add($"retirer de l'Annuaire Santé ({Due(s.UnpublishOn)})");
+    }
+
+    if (run.ToAlert.Contains(i))
+    {
+        actions.Add($"envoyer au titulaire l'alerte de suppression ({Due(s.DeletionAlertOn)})");
+    }
+
+    return actions.Count > 0
+        ? $"à faire aujourd'hui : {string.Join(", puis ", actions)} ; suppression le {Day(s.DeleteOn)}"
+        : state switch
+        {
+            MailboxActivity.Active => $"rien à faire ; dépublication le {Day(s.UnpublishOn)} sans nouvelle connexion",
+            MailboxActivity.Unpublished => $"rien à faire (dépubliée le {Day(s.UnpublishOn)}) ; alerte le {Day(s.DeletionAlertOn)}, suppression le {Day(s.DeleteOn)}",
+            _ => $"rien à faire (alerté le {Day(s.DeletionAlertOn)}) ; suppression le {Day(s.DeleteOn)}",
+        };
+}
+
+string Due(LocalDate day) => day == today ? "échéance aujourd'hui" : $"échéance du {Day(day)}, jour sans traitement";
+
+static string Day(LocalDate date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

@@ -42,7 +42,7 @@ foreach ((MssAddress recipient, string name, string text) in new[]
         .Build();
     string path = Path.Combine(folder, name);
     message.WriteTo(path);
-    Console.WriteLine($"Écrit : {path} ({new FileInfo(path).Length} octets), destinataire {(recipient.IsPatient ? ins.ToMaskedString() + "@" + MssAddress.PatientDomain : recipient.ToString())}");
+    Console.WriteLine($"Écrit : {path} ({new FileInfo(path).Length} octets), destinataire {recipient.ToString("M", null)}");
     failures += Check(MimeMessage.Load(path), package);
 }
 
@@ -59,9 +59,9 @@ static int Check(MimeMessage received, XdmPackage sent)
         failures += condition ? 0 : 1;
     }
 
-    Expect(received.Headers["X-MSS-NIL"] == ProductReference, $"X-MSS-NIL : {received.Headers["X-MSS-NIL"]}");
-    Expect(received.Headers["X-MSS-CODECDA"] == "11490-0", $"X-MSS-CODECDA : {received.Headers["X-MSS-CODECDA"]}");
-    Expect(received.Headers["X-MSS-INS"] == "O", $"X-MSS-INS : {received.Headers["X-MSS-INS"]}");
+    Expect(received.Headers["X-MSS-NIL"] == ProductReference, $"X-MSS-NIL : {received.Headers["X-MSS-NIL"]} (référence produit)");
+    Expect(received.Headers["X-MSS-CODECDA"] == "11490-0", $"X-MSS-CODECDA : {received.Headers["X-MSS-CODECDA"]} (type de document)");
+    Expect(received.Headers["X-MSS-INS"] == "O", $"X-MSS-INS : {received.Headers["X-MSS-INS"]} (INS qualifiée)");
     MimePart? zip = received.Attachments.OfType<MimePart>().FirstOrDefault(p => p.FileName == "IHE_XDM.ZIP");
     Expect(zip is not null, "pièce jointe IHE_XDM.ZIP présente");
     if (zip?.Content is null)

@@ -2,63 +2,96 @@ using System.Text;
 using MimeKit;
 using Mss.Core;
 using Mss.Core.Delivery;
-using Mss.Core.Mailboxes;
 using Mss.Core.Mime;
 using NodaTime;
 
-// Send to a patient (ADDR-2, DEL-4, DEL-5, CONV-3): build a message with a PDF and a read-receipt request, then a
-// closing [FIN] message, write both as .eml files, then classify a bounce and read a receipt.
-// Usage: SendToPatient [output folder]
-string folder = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "mss-core-samples");
+// Send to patients (ADDR-2, ADDR-6, ADDR-7, CONV-3, CONV-9, DEL-2, DEL-4, DEL-5, REF2-1): a report with a PDF and
+// a read-receipt request, a vaccination reminder sent one message per patient that needs no reply (X-MSS-MES: FIN),
+// a closing [FIN], all written as .eml files; then a bounce classified and a read receipt read. Patients' INS and
+// addresses are printed masked only (INS-8).
+// Usage: SendToPatient [dossier de sortie]
+string folder = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "mss-core-samples", "send-to-patient");
 Directory.CreateDirectory(folder);
 IClock clock = SystemClock.Instance;
+const string ProductReference = "MSS-CORE-SAMPLE-0001"; // the reference ANS's Convergence platform gave the software
 
-MssAddress doctor = MssAddress.Parse("dr.durand@ch-lemans.mssante.fr");
+// The sender's address as a user pastes it from a mail client (ADDR-6).
+const string typed = "Dr Jeanne Durand <Dr.Durand@CH-LeMans.mssante.fr>";
+MssAddress doctor = MssAddress.Parse(typed, AddressStyles.Lenient);
+MssAddress gp = MssAddress.Parse("stephane.medioni@cabinet-exemple.mssante.fr");
+Console.WriteLine($"Dossier de sortie : {folder}");
+Console.WriteLine($"Référence produit (X-MSS-NIL) sur chaque message : {ProductReference}");
+Console.WriteLine($"Expéditeur saisi « {typed} », lu comme {doctor}");
+
 InsMatricule ins = InsMatricule.Parse("2 79 03 51 215 189 89", InsStyles.Lenient);
 MssAddress patient = MssAddress.ForPatient(ins);
-Console.WriteLine($"To the patient {ins.ToMaskedString()}@{MssAddress.PatientDomain}: {InsIdentityCheck.AsOf(ins, InactivityPolicy.Today(clock)).ToFrenchSentence()}");
+Console.WriteLine($"Patiente {patient.ToString("M", null)} : {InsIdentityCheck.AsOf(ins, clock).ToFrenchSentence()}");
 
 MimeMessage letter = new MssMessageBuilder(doctor, clock)
     .To(patient)
+    .Cc(gp)
     .Subject("Compte rendu de consultation")
     .TextBody("Bonjour,\nVous trouverez ci-joint le compte rendu de votre consultation.\nDr Durand")
     .Attach("compte-rendu.pdf", MinimalPdf("Compte rendu de consultation"), "application/pdf")
+    .ProductReference(ProductReference)
     .RequestReadReceipt()
     .Build();
 Write(letter, "1-compte-rendu.eml");
+
+// A reminder to several patients: each gets their own message, so no one sees another's INS (ADDR-7), and none
+// expects a reply (X-MSS-MES: FIN, CONV-9: the conversation stays open).
+InsMatricule other = InsMatricule.Parse("1 85 05 2a 123 456 33", InsStyles.Lenient);
+IReadOnlyList<MimeMessage> reminders = new MssMessageBuilder(doctor, clock)
+    .To(patient)
+    .To(MssAddress.ForPatient(other))
+    .Subject("Rappel : vaccination contre la grippe")
+    .TextBody("Bonjour,\nLa campagne de vaccination contre la grippe a commencé. Ce message n'attend pas de réponse.\nDr Durand")
+    .ProductReference(ProductReference)
+    .NoReply()
+    .BuildPerPatient();
+for (int i = 0; i < reminders.Count; i++)
+{
+    Write(reminders[i], $"2-rappel-{i + 1}.eml");
+}
 
 MimeMessage closing = new MssMessageBuilder(doctor, clock)
     .To(patient)
     .CloseConversation()
     .TextBody("Cet échange est clos. Pour toute nouvelle question, prenez rendez-vous.")
+    .ProductReference(ProductReference)
     .Build();
-Write(closing, "2-fin.eml");
+Write(closing, "3-fin.eml");
 
-// The patient closed their Mon espace santé profile: the platform bounces (DEL-2).
+// The patient closed her Mon espace santé profile: the platform bounces the report (DEL-2).
 MimeMessage bounce = NonDeliveryReports.Create(letter, patient.ToString(), NonDeliveryReason.MailboxClosed, "mta.patient.mssante.fr", clock);
-Write(bounce, "3-non-distribue.eml");
-MimeMessage bounceRead = Reload(bounce);
-if (NonDeliveryReports.TryClassify(bounceRead, out NonDeliveryReason reason, out string? recipient))
+Write(bounce, "4-non-distribue.eml");
+if (NonDeliveryReports.TryClassify(Reload(bounce), out NonDeliveryReason reason, out string? recipient)
+    && MssAddress.TryParse(recipient, out MssAddress bounced))
 {
-    bool samePatient = MssAddress.TryParse(recipient, out MssAddress bounced) && bounced == patient;
-    Console.WriteLine($"Bounce classified: {reason} (status {NonDeliveryNotice.StatusCode(reason)}), recipient is the patient: {samePatient}");
-    Console.WriteLine($"  {NonDeliveryNotice.Text(reason, "<adresse>")}");
+    Console.WriteLine($"Avis de non-distribution relu (statut {NonDeliveryNotice.StatusCode(reason)}), destinataire {bounced.ToString("M", null)} :");
+    Console.WriteLine($"  pour l'utilisateur : {FrenchText.Describe(reason)}");
+    Console.WriteLine($"  texte exact de la plateforme (DEL-2) : {NonDeliveryNotice.Text(reason, bounced.ToString("M", null))}");
 }
 
-// The patient opened the letter: their client returns a read receipt (DEL-4).
+// The patient opened the report: her client returns a read receipt (DEL-4).
 MimeMessage receipt = ReadReceipts.Create(letter, patient, clock);
-Write(receipt, "4-accuse-de-lecture.eml");
+Write(receipt, "5-accuse-de-lecture.eml");
 if (ReadReceipts.TryRead(Reload(receipt), out string? originalId, out MssAddress reader))
 {
-    Console.WriteLine($"Read receipt: message {originalId} read by the patient: {reader == patient}, same message: {originalId == letter.MessageId}");
+    Console.WriteLine($"Accusé de lecture relu : lu par {reader.ToString("M", null)}, {(originalId == letter.MessageId ? "il porte sur le compte rendu envoyé" : "il porte sur un autre message")}");
 }
 
 void Write(MimeMessage message, string name)
 {
     string path = Path.Combine(folder, name);
     message.WriteTo(path);
-    Console.WriteLine($"Wrote {path} ({new FileInfo(path).Length} bytes): {message.Subject}");
+    string to = string.Join(", ", message.To.Mailboxes.Concat(message.Cc.Mailboxes).Select(m => Masked(m.Address)));
+    Console.WriteLine($"Écrit : {name} ({new FileInfo(path).Length} octets), objet « {message.Subject} », à {to}"
+        + (message.Headers.Contains("X-MSS-MES") ? " (X-MSS-MES: FIN, sans réponse possible)" : string.Empty));
 }
+
+// A recipient as shown on screen: a patient's INS masked (INS-8).
+static string Masked(string address) => MssAddress.TryParse(address, out MssAddress a) ? a.ToString("M", null) : address;
 
 static MimeMessage Reload(MimeMessage message)
 {
