@@ -7,7 +7,7 @@ using NodaTime;
 
 // Send to patients (ADDR-2, ADDR-6, ADDR-7, CONV-3, CONV-9, DEL-2, DEL-4, DEL-5, REF2-1): a report with a PDF and
 // a read-receipt request, a vaccination reminder sent one message per patient that needs no reply (X-MSS-MES: FIN),
-// a closing [FIN], all written as .eml files; then a bounce classified and a read receipt read. Patients' INS and
+// a closing [FIN], all written as .eml files; then a bounce read recipient by recipient and a read receipt read. Patients' INS and
 // addresses are printed masked only (INS-8).
 // Usage: SendToPatient [dossier de sortie]
 string folder = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "mss-core-samples", "send-to-patient");
@@ -65,12 +65,16 @@ Write(closing, "3-fin.eml");
 // The patient closed her Mon espace santé profile: the platform bounces the report (DEL-2).
 MimeMessage bounce = NonDeliveryReports.Create(letter, patient.ToString(), NonDeliveryReason.MailboxClosed, "mta.patient.mssante.fr", clock);
 Write(bounce, "4-non-distribue.eml");
-if (NonDeliveryReports.TryClassify(Reload(bounce), out NonDeliveryReason reason, out string? recipient)
-    && MssAddress.TryParse(recipient, out MssAddress bounced))
+// Every failed recipient of the report, as a real server writes it (DEL-6): reason, status, permanent or not.
+if (NonDeliveryReports.TryRead(Reload(bounce), out DeliveryReport? report))
 {
-    Console.WriteLine($"Avis de non-distribution relu (statut {NonDeliveryNotice.StatusCode(reason)}), destinataire {bounced.ToString("M", null)} :");
-    Console.WriteLine($"  pour l'utilisateur : {FrenchText.Describe(reason)}");
-    Console.WriteLine($"  texte exact de la plateforme (DEL-2) : {NonDeliveryNotice.Text(reason, bounced.ToString("M", null))}");
+    Console.WriteLine($"Avis de non-distribution relu : {report.Recipients.Count} destinataire(s) en échec, message d'origine {(report.OriginalMessageId == letter.MessageId ? "le compte rendu" : "inconnu")}");
+    foreach (FailedRecipient failed in report.Recipients)
+    {
+        string shown = failed.TryGetMssAddress(out MssAddress bounced) ? bounced.ToString("M", null) : failed.Address;
+        Console.WriteLine($"  {shown} (statut {failed.Status}, {(failed.IsPermanent ? "définitif" : "temporaire")}) : {FrenchText.Describe(failed.Reason)}");
+        Console.WriteLine($"  texte exact de la plateforme (DEL-2) : {NonDeliveryNotice.Text(failed.Reason, shown)}");
+    }
 }
 
 // The patient opened the report: her client returns a read receipt (DEL-4).
