@@ -21,6 +21,14 @@ namespace Mss.Core.Mailboxes;
 /// Time comes only from arguments: a <see cref="LocalDate"/>, an <see cref="Instant"/> read in a
 /// <see cref="DateTimeZone"/> (Europe/Paris by default), or an <see cref="IClock"/>.
 /// </para>
+/// <para>
+/// The ends of NodaTime's calendar (<see cref="LocalDate.MinIsoValue"/>, <see cref="LocalDate.MaxIsoValue"/>, issue 16):
+/// the Gregorian calendar repeats every 400 years, so a transition day is computed exactly for every last-connection
+/// day, even when it falls after <see cref="LocalDate.MaxIsoValue"/>. Such a day never comes:
+/// <see cref="StatusOn(LocalDate, LocalDate)"/> and the daily runs answer for every date and never report it, while
+/// <see cref="ScheduleFor(LocalDate)"/>, whose result holds the days themselves, throws
+/// <see cref="ArgumentOutOfRangeException"/> for a last connection whose deletion day would be after the last date.
+/// </para>
 /// <para>Instances are immutable and thread-safe.</para>
 /// </remarks>
 public sealed class InactivityPolicy
@@ -33,7 +41,20 @@ public sealed class InactivityPolicy
     private static readonly LocalDate CheckFrom = new(2088, 1, 1);
     private static readonly LocalDate CheckTo = new(2112, 12, 31);
 
+    /// <summary>Days in 400 Gregorian years: the calendar's period (month lengths and leap years repeat).</summary>
+    private const int GregorianCycleDays = 146097;
+
+    /// <summary>Day numbers of the first and last dates NodaTime represents.</summary>
+    private static readonly int MinDay = DayNumber(LocalDate.MinIsoValue);
+    private static readonly int MaxDay = DayNumber(LocalDate.MaxIsoValue);
+
+    /// <summary>Day number of 2000-03-01: a 400-year cycle starts there, far from both ends of the range.</summary>
+    private static readonly int CycleAnchor = DayNumber(new LocalDate(2000, 3, 1));
+
     private readonly int _searchSpan;
+
+    /// <summary>Last-connection day numbers in [<see cref="MinDay"/>, this] have every transition day inside NodaTime's range.</summary>
+    private readonly int _lastDirectDay;
 
     /// <summary>
     /// Creates a policy with other durations than <see cref="Default"/>, for an operator whose terms differ (BAL-5).
@@ -59,6 +80,7 @@ public sealed class InactivityPolicy
         DeleteAfter = CheckPeriod(deleteAfter, nameof(deleteAfter));
         AlertBeforeDeletion = CheckPeriod(alertBeforeDeletion, nameof(alertBeforeDeletion));
         _searchSpan = MaxDays(deleteAfter) + 1;
+        _lastDirectDay = MaxDay - _searchSpan;
         if (checkOrder)
         {
             for (LocalDate day = CheckFrom; day <= CheckTo; day = day.PlusDays(1))
@@ -92,15 +114,36 @@ public sealed class InactivityPolicy
     /// <summary>The Europe/Paris calendar day of an instant: the D of BAL-5 for a last connection.</summary>
     /// <param name="instant">The instant.</param>
     /// <returns>The day in Paris.</returns>
-    public static LocalDate DayOf(Instant instant) => instant.InZone(Paris).Date;
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The day in Paris is after <see cref="LocalDate.MaxIsoValue"/> (the last hour of <see cref="Instant.MaxValue"/>'s day).
+    /// </exception>
+    public static LocalDate DayOf(Instant instant) => DayOf(instant, Paris);
 
     /// <summary>The calendar day of an instant in <paramref name="zone"/>.</summary>
     /// <param name="instant">The instant.</param>
     /// <param name="zone">The zone.</param>
     /// <returns>The day in that zone.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
-    public static LocalDate DayOf(Instant instant, DateTimeZone zone) =>
-        instant.InZone(zone ?? throw new ArgumentNullException(nameof(zone))).Date;
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The day in <paramref name="zone"/> is outside NodaTime's dates (near <see cref="Instant.MinValue"/> or
+    /// <see cref="Instant.MaxValue"/>, in a zone whose offset takes it past the first or last date).
+    /// </exception>
+    public static LocalDate DayOf(Instant instant, DateTimeZone zone)
+    {
+        if (zone is null)
+        {
+            throw new ArgumentNullException(nameof(zone));
+        }
+
+        try
+        {
+            return instant.InZone(zone).Date;
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+        {
+            throw new ArgumentOutOfRangeException(nameof(instant), "The instant's day in this zone is outside the dates NodaTime represents.");
+        }
+    }
 
     /// <summary>Today in Europe/Paris, from <paramref name="clock"/>: the calendar day BAL-5 counts in.</summary>
     /// <param name="clock">The clock.</param>
@@ -111,12 +154,29 @@ public sealed class InactivityPolicy
     /// <summary>The days a box changes state, from the day of its last connection (BAL-5).</summary>
     /// <param name="lastConnection">The day of the last connection (Europe/Paris calendar day for BAL-5).</param>
     /// <returns>The unpublication, alert and deletion days.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The dates would leave NodaTime's range (years −9998…9999).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The deletion day would be after <see cref="LocalDate.MaxIsoValue"/> (9999-12-31): with the default policy, a last
+    /// connection in the year 9999. <see cref="StatusOn(LocalDate, LocalDate)"/> answers for those days.
+    /// </exception>
     public InactivitySchedule ScheduleFor(LocalDate lastConnection)
     {
         LocalDate day = ToIso(lastConnection);
-        LocalDate deleteOn = day.Plus(DeleteAfter);
-        return new InactivitySchedule(day.Plus(UnpublishAfter), deleteOn.Minus(AlertBeforeDeletion), deleteOn);
+        int dayNumber = DayNumber(day);
+        if (dayNumber <= _lastDirectDay)
+        {
+            LocalDate deleteOn = day.Plus(DeleteAfter);
+            return new InactivitySchedule(day.Plus(UnpublishAfter), deleteOn.Minus(AlertBeforeDeletion), deleteOn);
+        }
+
+        ScheduleDays days = DaysFor(dayNumber);
+        if (days.Delete > MaxDay)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(lastConnection),
+                "The deletion day would be after the last date NodaTime represents (9999-12-31); StatusOn answers for this day (BAL-5).");
+        }
+
+        return new InactivitySchedule(FromDayNumber(days.Unpublish), FromDayNumber(days.Alert), FromDayNumber(days.Delete));
     }
 
     /// <summary>The days a box changes state, from the instant of its last connection read in Europe/Paris (BAL-5).</summary>
@@ -133,12 +193,29 @@ public sealed class InactivityPolicy
 
     /// <summary>
     /// The state of a box on <paramref name="today"/> (BAL-5): each state from its day on, inclusive. A last connection
-    /// on or after <paramref name="today"/> means <see cref="MailboxActivity.Active"/>.
+    /// on or after <paramref name="today"/> means <see cref="MailboxActivity.Active"/>. Answers for every pair of dates,
+    /// <see cref="LocalDate.MinIsoValue"/> and <see cref="LocalDate.MaxIsoValue"/> included: a transition day after the
+    /// last date never comes.
     /// </summary>
     /// <param name="lastConnection">The day of the last connection.</param>
     /// <param name="today">The day to evaluate.</param>
     /// <returns>The state that day.</returns>
-    public MailboxActivity StatusOn(LocalDate lastConnection, LocalDate today) => ScheduleFor(lastConnection).StatusOn(ToIso(today));
+    public MailboxActivity StatusOn(LocalDate lastConnection, LocalDate today)
+    {
+        LocalDate day = ToIso(lastConnection);
+        int dayNumber = DayNumber(day);
+        if (dayNumber <= _lastDirectDay)
+        {
+            return ScheduleFor(day).StatusOn(ToIso(today));
+        }
+
+        ScheduleDays days = DaysFor(dayNumber);
+        int todayNumber = DayNumber(today);
+        return todayNumber >= days.Delete ? MailboxActivity.Deleted
+            : todayNumber >= days.Alert ? MailboxActivity.DeletionAlerted
+            : todayNumber >= days.Unpublish ? MailboxActivity.Unpublished
+            : MailboxActivity.Active;
+    }
 
     /// <summary>The state on <paramref name="today"/> of a box last connected at an instant, read in Europe/Paris (BAL-5).</summary>
     /// <param name="lastConnection">The instant of the last connection.</param>
@@ -185,12 +262,17 @@ public sealed class InactivityPolicy
     /// <summary>
     /// The operator's daily run when the previous run was yesterday: the boxes whose unpublication, alert or deletion
     /// day is <paramref name="today"/> (BAL-5). See <see cref="DailyRun(ReadOnlySpan{LocalDate}, LocalDate, LocalDate)"/>.
+    /// On <see cref="LocalDate.MinIsoValue"/>, which has no day before it, the previous run is that day too: nothing
+    /// changes state on the first date, since every transition comes after a last connection.
     /// </summary>
     /// <param name="lastConnections">The day of each box's last connection.</param>
     /// <param name="today">The day of the run.</param>
     /// <returns>Indices of the boxes to unpublish, alert and delete.</returns>
-    public InactivityRun DailyRun(ReadOnlySpan<LocalDate> lastConnections, LocalDate today) =>
-        DailyRun(lastConnections, ToIso(today).PlusDays(-1), today);
+    public InactivityRun DailyRun(ReadOnlySpan<LocalDate> lastConnections, LocalDate today)
+    {
+        LocalDate day = ToIso(today);
+        return DailyRun(lastConnections, day == LocalDate.MinIsoValue ? day : day.PlusDays(-1), day);
+    }
 
     /// <summary>
     /// The operator's daily run (BAL-5): the boxes whose unpublication, alert or deletion day fell after
@@ -210,7 +292,6 @@ public sealed class InactivityPolicy
     /// <param name="today">The day of this run.</param>
     /// <returns>Indices into <paramref name="lastConnections"/> of the boxes to unpublish, alert and delete, ascending.</returns>
     /// <exception cref="ArgumentException"><paramref name="previousRun"/> is after <paramref name="today"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The run's days are within a few years of NodaTime's range limits (years −9998…9999).</exception>
     public InactivityRun DailyRun(ReadOnlySpan<LocalDate> lastConnections, LocalDate previousRun, LocalDate today)
     {
         RunWindow window = WindowFor(ref previousRun, ref today);
@@ -281,29 +362,26 @@ public sealed class InactivityPolicy
         }
 
         RunWindow window = WindowFor(ref previousRun, ref today);
-        Instant unpublishFrom = StartOf(window.UnpublishFirst, zone);
-        Instant unpublishTo = StartOf(window.UnpublishFirst + (int)window.UnpublishCount, zone);
-        Instant alertFrom = StartOf(window.AlertFirst, zone);
-        Instant alertTo = StartOf(window.AlertFirst + (int)window.AlertCount, zone);
-        Instant deleteFrom = StartOf(window.DeleteFirst, zone);
-        Instant deleteTo = StartOf(window.DeleteFirst + (int)window.DeleteCount, zone);
+        InstantWindow unpublishWindow = InstantWindow.For(window.UnpublishFirst, window.UnpublishCount, zone);
+        InstantWindow alertWindow = InstantWindow.For(window.AlertFirst, window.AlertCount, zone);
+        InstantWindow deleteWindow = InstantWindow.For(window.DeleteFirst, window.DeleteCount, zone);
         var unpublish = new IndexList(lastConnections.Length);
         var alert = new IndexList(lastConnections.Length);
         var delete = new IndexList(lastConnections.Length);
         for (int i = 0; i < lastConnections.Length; i++)
         {
             Instant at = lastConnections[i];
-            if (at >= unpublishFrom && at < unpublishTo)
+            if (unpublishWindow.Contains(at))
             {
                 unpublish.Add(i);
             }
 
-            if (at >= alertFrom && at < alertTo)
+            if (alertWindow.Contains(at))
             {
                 alert.Add(i);
             }
 
-            if (at >= deleteFrom && at < deleteTo)
+            if (deleteWindow.Contains(at))
             {
                 delete.Add(i);
             }
@@ -336,8 +414,6 @@ public sealed class InactivityPolicy
     internal static LocalDate FromDayNumber(int days) => new LocalDate(1970, 1, 1).PlusDays(days);
 
     private static LocalDate ToIso(LocalDate date) => date.Calendar == CalendarSystem.Iso ? date : date.WithCalendar(CalendarSystem.Iso);
-
-    private static Instant StartOf(int dayNumber, DateTimeZone zone) => zone.AtStartOfDay(FromDayNumber(dayNumber)).ToInstant();
 
     private static Period CheckPeriod(Period period, string name)
     {
@@ -376,13 +452,36 @@ public sealed class InactivityPolicy
     /// </summary>
     private int TransitionDay(int transition, int lastConnection)
     {
-        InactivitySchedule schedule = ScheduleFor(FromDayNumber(lastConnection));
-        return DayNumber(transition switch
+        ScheduleDays days = DaysFor(lastConnection);
+        return transition switch
         {
-            0 => schedule.UnpublishOn,
-            1 => schedule.DeletionAlertOn,
-            _ => schedule.DeleteOn,
-        });
+            0 => days.Unpublish,
+            1 => days.Alert,
+            _ => days.Delete,
+        };
+    }
+
+    /// <summary>
+    /// The transition day numbers of any last-connection day number, inside NodaTime's range or not: near either end the
+    /// day is moved by whole 400-year cycles into the middle of the range, computed there by
+    /// <see cref="ScheduleFor(LocalDate)"/>'s arithmetic, and moved back (the Gregorian calendar repeats every 400 years).
+    /// </summary>
+    private ScheduleDays DaysFor(int lastConnection)
+    {
+        int shift = 0;
+        if (lastConnection < MinDay || lastConnection > _lastDirectDay)
+        {
+            int offset = lastConnection - CycleAnchor;
+            int cycles = (offset >= 0 ? offset : offset - (GregorianCycleDays - 1)) / GregorianCycleDays;
+            shift = cycles * GregorianCycleDays;
+        }
+
+        LocalDate day = FromDayNumber(lastConnection - shift);
+        LocalDate deleteOn = day.Plus(DeleteAfter);
+        return new ScheduleDays(
+            DayNumber(day.Plus(UnpublishAfter)) + shift,
+            DayNumber(deleteOn.Minus(AlertBeforeDeletion)) + shift,
+            DayNumber(deleteOn) + shift);
     }
 
     /// <summary>
@@ -414,6 +513,75 @@ public sealed class InactivityPolicy
         }
 
         return high;
+    }
+
+    /// <summary>Transition day numbers of one last-connection day (possibly after <see cref="LocalDate.MaxIsoValue"/>).</summary>
+    private readonly record struct ScheduleDays(int Unpublish, int Alert, int Delete);
+
+    /// <summary>
+    /// The instants whose day in a zone is in [first, first + count): from the start of the first day to the start of the
+    /// day after the last. A bound beyond the instants NodaTime represents is open (no bound on that side).
+    /// </summary>
+    private readonly struct InstantWindow
+    {
+        private readonly Instant _from;
+        private readonly Instant _to;
+        private readonly bool _empty;
+        private readonly bool _unboundedBelow;
+        private readonly bool _unboundedAbove;
+
+        private InstantWindow(Instant from, bool unboundedBelow, Instant to, bool unboundedAbove, bool empty)
+        {
+            _from = from;
+            _unboundedBelow = unboundedBelow;
+            _to = to;
+            _unboundedAbove = unboundedAbove;
+            _empty = empty;
+        }
+
+        public static InstantWindow For(int first, uint count, DateTimeZone zone)
+        {
+            long end = (long)first + count;
+            if (count == 0 || first > MaxDay || end <= MinDay)
+            {
+                // No day of the window is a date NodaTime represents.
+                return new InstantWindow(default, false, default, false, empty: true);
+            }
+
+            bool boundedBelow = TryStartOf(first, zone, out Instant from);
+            if (!boundedBelow && first > 0)
+            {
+                // The first day starts after Instant.MaxValue: no instant is in the window.
+                return new InstantWindow(default, false, default, false, empty: true);
+            }
+
+            Instant to = default;
+            bool boundedAbove = end <= MaxDay && TryStartOf((int)end, zone, out to);
+            return new InstantWindow(from, !boundedBelow, to, !boundedAbove, empty: false);
+        }
+
+        public bool Contains(Instant at) =>
+            !_empty && (_unboundedBelow || at >= _from) && (_unboundedAbove || at < _to);
+
+        /// <summary>The instant a day starts in a zone; false when the day or that instant is outside NodaTime's range.</summary>
+        private static bool TryStartOf(int dayNumber, DateTimeZone zone, out Instant start)
+        {
+            start = default;
+            if (dayNumber < MinDay || dayNumber > MaxDay)
+            {
+                return false;
+            }
+
+            try
+            {
+                start = zone.AtStartOfDay(FromDayNumber(dayNumber)).ToInstant();
+                return true;
+            }
+            catch (OverflowException)
+            {
+                return false;
+            }
+        }
     }
 
     private RunWindow WindowFor(ref LocalDate previousRun, ref LocalDate today)
