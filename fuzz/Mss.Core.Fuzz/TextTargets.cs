@@ -99,8 +99,8 @@ internal static class TextTargets
             Contract.That(verdict.ToFrenchWarning().Length > 0, "a near miss has a French warning");
         }
 
-        Contract.Equal(closing, ConversationRules.IsClosing(Author.HealthActor, subject, noReply: false), "an actor's [FIN] closes, as IsClosing says");
-        Contract.That(!ConversationRules.IsClosing(Author.Patient, subject, noReply: false), "a patient never closes (CONV-8)");
+        Contract.Equal(closing, ConversationRules.IsClosing(Author.HealthActor, subject), "an actor's [FIN] closes, as IsClosing says");
+        Contract.That(!ConversationRules.IsClosing(Author.Patient, subject), "a patient never closes (CONV-8)");
     }
 
     /// <summary>NonDeliveryNotice.TryFind (DEL-2) and TryFromStatusCode: never throw; what is found is in the text.</summary>

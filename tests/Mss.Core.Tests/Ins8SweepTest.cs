@@ -4,7 +4,9 @@ using System.Text;
 using Mss.Core.Conversations;
 using Mss.Core.Delivery;
 using Mss.Core.Mailboxes;
+using Mss.Core.Directory;
 using Mss.Core.Mime;
+using Mss.Core.Xdm;
 using NodaTime;
 
 namespace Mss.Core.Tests;
@@ -61,6 +63,10 @@ public class Ins8SweepTest
         [typeof(ProfessionalHolder)] = "a professional identifier",
         [typeof(StructureHolder)] = "a structure identifier",
         [typeof(LegalRepresentativeHolder)] = "a structure identifier",
+        [typeof(StructureId)] = "a structure identifier (BAL-6)",
+        [typeof(XdmCode)] = "a code, its scheme and display name",
+        [typeof(DirectoryEntry)] = "refuses patient addresses: patient boxes are never listed (BAL-4; checked below)",
+        [typeof(MssDirectory)] = "directory entries, which refuse patient addresses; the reader skips them (BAL-4, BAL-7)",
     };
 
     /// <summary>Instances built with an INS or a patient address, per type.</summary>
@@ -101,11 +107,51 @@ public class Ins8SweepTest
             () => MssAddress.Parse(Nir + "@patient.mssante.com"),
             () => MssAddress.Parse(" " + Nir + "@patient.mssante.fr"),
             () => MssAddress.Parse(Nir + "@patient.mssante.fr.evil.com")),
+        [typeof(MailboxKindCodeFormatException)] = () => Thrown<MailboxKindCodeFormatException>(
+            () => MailboxKindCodes.Parse(Nir),
+            () => MailboxKindCodes.Parse(Corsican.ToLowerInvariant())),
+        [typeof(DeliveryReport)] = () => Bounces().Select(r => (object)r),
+        [typeof(FailedRecipient)] = () => Bounces().SelectMany(r => r.Recipients),
+        [typeof(XdmPackageBuilder)] = () => [XdmBuilder()],
+        [typeof(XdmPackage)] = () => [XdmBuilder().Build(), ReadBack(XdmBuilder().Build())],
+        [typeof(XdmDocument)] = () => XdmBuilder().Build().Documents.Concat(ReadBack(XdmBuilder().Build()).Documents),
         [typeof(MailboxRefusedException)] = () => Thrown<MailboxRefusedException>(
             () => Mailbox.Create(Patient, MailboxKind.Personal, new PatientHolder(Ins)),
             () => Mailbox.Create(Patient, MailboxKind.Patient, new PatientHolder(OtherIns)),
             () => Mailbox.Create(Patient, MailboxKind.Patient, null)),
     };
+
+    // DEL-6: reports about patient addresses, as the library writes them (RFC 3464) and as a plain-text bounce.
+    private static IEnumerable<DeliveryReport> Bounces()
+    {
+        var original = new MssMessageBuilder(Doctor).To(Patient).Subject("Résultats").Build();
+        MimeKit.MimeMessage dsn = NonDeliveryReports.Create(original, Patient.ToString(), NonDeliveryReason.MailboxClosed, "mta.patient.mssante.fr");
+        var plain = new MimeKit.MimeMessage();
+        plain.From.Add(new MimeKit.MailboxAddress("Mail Delivery System", "MAILER-DAEMON@mta.patient.mssante.fr"));
+        plain.To.Add(new MimeKit.MailboxAddress(null, Doctor.ToString()));
+        plain.Subject = "Mail delivery failed: returning message to sender";
+        plain.Headers.Add("X-Failed-Recipients", Corsican + "@patient.mssante.fr");
+        plain.Body = new MimeKit.TextPart("plain")
+        {
+            Text = "This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n  "
+                + Corsican + "@patient.mssante.fr\n    SMTP error from remote mail server after RCPT TO:<" + Corsican + "@patient.mssante.fr>:\n    550 5.1.1 <" + Corsican + "@patient.mssante.fr>: Recipient address rejected: User unknown\n",
+        };
+        foreach (MimeKit.MimeMessage message in new[] { dsn, plain })
+        {
+            Assert.True(NonDeliveryReports.TryRead(message, out DeliveryReport? report));
+            yield return report;
+        }
+    }
+
+    // REF2-2: an archive for the patient, built and read back.
+    private static XdmPackageBuilder XdmBuilder() =>
+        new XdmPackageBuilder(Ins, "1.2.250.1.213.1.4.8").AddDocument("cr.pdf", Encoding.ASCII.GetBytes("%PDF-1.4 " + Nir), "application/pdf", "11490-0", "Compte rendu de " + Nir);
+
+    private static XdmPackage ReadBack(XdmPackage package)
+    {
+        Assert.True(XdmPackage.TryRead(new MemoryStream(package.ToZip()), out XdmPackage? read, out XdmError error), error.ToString());
+        return read;
+    }
 
     public static TheoryData<string> CaseNames() => [.. Cases.Keys.Select(t => t.FullName!)];
 
@@ -160,6 +206,7 @@ public class Ins8SweepTest
         [
             .. Thrown<ArgumentException>(
                 () => new PharmacyDirectoryEntry(Patient, "Pharmacie", "Le Mans", MailboxKind.Organisational, true, "720000000"),
+                () => new DirectoryEntry(Patient, MailboxKind.Personal, familyName: "Dupont"),
                 () => NonDeliveryReports.Create(new MimeKit.MimeMessage(), Nir + "@patient.mssante.com", NonDeliveryReason.AddressInvalid, "mx.mssante.fr"),
                 () => new MssMessageBuilder(Doctor).To(Patient).Subject("Objet\n" + Nir)),
             .. Thrown<FormatException>(
