@@ -69,6 +69,43 @@ internal static class AddressTargets
         }
     }
 
+    private static readonly AddressStyles[] Styles =
+    [
+        AddressStyles.None, AddressStyles.AllowWhiteSpace, AddressStyles.AllowDisplayName, AddressStyles.AllowMailto,
+        AddressStyles.IgnoreCase, AddressStyles.Lenient, (AddressStyles)0x70,
+    ];
+
+    /// <summary>
+    /// ADDR-6: with every style, Validate, TryParse (string, span, UTF-8) and Parse agree; the result is canonical (the
+    /// strict parser takes its text back); whatever strict parsing accepts, lenient parsing accepts as the same address.
+    /// </summary>
+    public static void Lenient(ReadOnlySpan<byte> data)
+    {
+        string s = FuzzInput.Text(data);
+        byte[] utf8 = Encoding.UTF8.GetBytes(s);
+        bool strict = MssAddress.TryParse(s, out MssAddress strictValue);
+        foreach (AddressStyles styles in Styles)
+        {
+            AddressError error = MssAddress.Validate(s.AsSpan(), styles);
+            bool parsed = MssAddress.TryParse(s.AsSpan(), styles, out MssAddress value);
+            Contract.Equal(error == AddressError.None, parsed, "TryParse(styles) agrees with Validate(styles)");
+            Contract.That(MssAddress.TryParse(s, styles, out MssAddress fromString) == parsed && fromString == value, "TryParse(string, styles) = TryParse(span, styles)");
+            Contract.Equal(error, MssAddress.Validate(utf8, styles), "Validate(UTF-8, styles) = Validate(UTF-16, styles)");
+            Contract.That(MssAddress.TryParse(utf8, styles, out MssAddress fromUtf8) == parsed && fromUtf8 == value, "TryParse(UTF-8, styles) = TryParse(UTF-16, styles)");
+            CheckParse(() => MssAddress.Parse(s, styles), parsed, value, error);
+            if (parsed)
+            {
+                Contract.That(MssAddress.TryParse(value.ToString(), out MssAddress canonical) && canonical == value, "the lenient result is canonical");
+                CheckValue(value);
+            }
+
+            if (strict)
+            {
+                Contract.That(parsed && value == strictValue, "what strict parsing accepts, every style accepts as the same address");
+            }
+        }
+    }
+
     /// <summary>The vector paths (.NET 8+ with 128-bit vectors) decide exactly as the portable scalar core.</summary>
     private static void CheckPaths(ReadOnlySpan<char> s, AddressError validate)
     {

@@ -97,6 +97,31 @@ internal static class IdentityTargets
     public static void Finess(ReadOnlySpan<byte> data) =>
         HealthId<Core.Finess>(data, Core.Finess.TryParse, Core.Finess.TryParse, Core.Finess.TryParse, Core.Finess.Validate, Core.Finess.Validate, Core.Finess.Parse, s => Core.Finess.Parse(s.AsSpan()), b => Core.Finess.Parse(b), r => r.ToString());
 
+    /// <summary>StructureId (BAL-6): TryParse (span, string, UTF-8), Validate and Parse agree; the IdNat_Struct text round-trips.</summary>
+    public static void StructureId(ReadOnlySpan<byte> data)
+    {
+        string s = FuzzInput.Text(data);
+        HealthIdentifierError error = Core.StructureId.Validate(s.AsSpan());
+        bool parsed = Core.StructureId.TryParse(s.AsSpan(), out Core.StructureId value);
+        Contract.Equal(error == HealthIdentifierError.None, parsed, "TryParse agrees with Validate");
+        Contract.That(Core.StructureId.TryParse(s, out Core.StructureId fromString) == parsed && fromString == value, "TryParse(string) = TryParse(span)");
+        Contract.That(Core.StructureId.TryParse(Encoding.UTF8.GetBytes(s), out Core.StructureId fromUtf8) == parsed && fromUtf8 == value, "TryParse(UTF-8) = TryParse(UTF-16)");
+        if (Contract.Parses(() => Core.StructureId.Parse(s), out Core.StructureId parsedValue, out HealthIdentifierFormatException? exception))
+        {
+            Contract.That(parsed && parsedValue == value, "Parse = TryParse");
+        }
+        else
+        {
+            Contract.That(!parsed, "Parse throws only when TryParse fails");
+            Contract.Equal(error, exception!.Error, "HealthIdentifierFormatException.Error = Validate");
+        }
+
+        if (parsed)
+        {
+            Contract.That(Core.StructureId.TryParse(value.ToString(), out Core.StructureId again) && again == value, "ToString() round-trips");
+        }
+    }
+
     private delegate bool TryParseChars<T>(ReadOnlySpan<char> s, out T result);
 
     private delegate bool TryParseString<T>(string? s, out T result);

@@ -44,6 +44,35 @@ internal static class MimeTargets
         }
     }
 
+    /// <summary>
+    /// NonDeliveryReports.TryRead (DEL-6): never throws; every recipient has an address, a defined reason, and a
+    /// permanent failure whenever TryClassify finds one (TryClassify is its thin wrapper).
+    /// </summary>
+    public static void Read(ReadOnlySpan<byte> data)
+    {
+        if (Load(data) is not { } message)
+        {
+            return;
+        }
+
+        bool found = NonDeliveryReports.TryRead(message, out DeliveryReport? report);
+        bool classified = NonDeliveryReports.TryClassify(message, out _, out string? recipient);
+        if (found)
+        {
+            Contract.That(report!.Recipients.Count > 0, "a report names at least one recipient");
+            foreach (FailedRecipient failed in report.Recipients)
+            {
+                Contract.That(!string.IsNullOrEmpty(failed.Address), "every recipient has an address");
+                Contract.That(Enum.IsDefined(failed.Reason), "every recipient has a defined reason");
+            }
+        }
+
+        if (classified)
+        {
+            Contract.That(found && report!.Recipients.Any(r => r.IsPermanent && r.Address == recipient), "TryClassify = TryRead's first permanent failure");
+        }
+    }
+
     /// <summary>ReadReceipts.TryRead (DEL-4): never throws; the same answer twice.</summary>
     public static void ReadReceipt(ReadOnlySpan<byte> data)
     {

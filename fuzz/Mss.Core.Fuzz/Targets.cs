@@ -17,6 +17,7 @@ internal static class Targets
     [
         new("address", AddressTargets.Utf16, Text, AddressTargets.Tokens),
         new("address-utf8", AddressTargets.Utf8, Text, AddressTargets.Tokens),
+        new("address-lenient", AddressTargets.Lenient, Text, [.. AddressTargets.Tokens, "Dr Jean Durand ", "\"Durand, Jean\" ", "MAILTO:", "\u2003"]),
         new("domain", TextTargets.Domain, Text, TextTargets.DomainTokens),
         new("recipients", TextTargets.Recipients, Text, [.. AddressTargets.Tokens, "\n"]),
         new("ins", IdentityTargets.Ins, Text, IdentityTargets.InsTokens),
@@ -25,16 +26,15 @@ internal static class Targets
         new("adeli", IdentityTargets.Adeli, Text, IdentityTargets.HealthIdTokens),
         new("idnatps", IdentityTargets.IdNatPs, Text, IdentityTargets.HealthIdTokens),
         new("finess", IdentityTargets.Finess, Text, IdentityTargets.HealthIdTokens),
+        new("structure-id", IdentityTargets.StructureId, Text, [.. IdentityTargets.HealthIdTokens, "1770816478", "3", "4", "2"]),
         new("closing-subject", TextTargets.Subject, Text, TextTargets.SubjectTokens),
         new("non-delivery-notice", TextTargets.Notice, Text, TextTargets.NoticeTokens),
         new("ndr-classify", MimeTargets.Classify, Message, MimeTargets.Tokens),
+        new("ndr-read", MimeTargets.Read, Message, [.. MimeTargets.Tokens, "X-Failed-Recipients: ", "Action: delayed", "Status: 4.4.7", "550 5.1.10 ", "Original-Recipient: rfc822;"]),
         new("read-receipt", MimeTargets.ReadReceipt, Message, MimeTargets.Tokens),
         new("message-reader", MimeTargets.Reader, Message, MimeTargets.Tokens),
-
-        // When they exist (0.2): address styles (ADDR-6) as a target of AddressTargets, StructureId beside the
-        // health identifiers, NonDeliveryReports.TryRead beside TryClassify, and the two hostile-file readers:
-        // FuzzTarget.NeverThrowsOnStream("xdm", zip => Xdm.XdmPackage.TryRead(zip, out _, out _), 1 << 20, "PK\u0003\u0004"),
-        // FuzzTarget.NeverThrowsOnStream("directory", json => Directory.MssDirectory.Load(json), 1 << 20, "{", "\"telecom\""),
+        FuzzTarget.NeverThrowsOnStream("xdm", zip => Xdm.XdmPackage.TryRead(zip, out _, out _), 1 << 20, "PK\u0003\u0004", "IHE_XDM/SUBSET01/METADATA.XML", "../", "<!DOCTYPE"),
+        FuzzTarget.NeverThrowsOnStream("directory", json => Directory.MssDirectory.Load(json), 1 << 20, "{", "\"telecom\"", "\"resourceType\"", "as-ext-mailbox-mss-metadata", "\n"),
     ];
 
     public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));

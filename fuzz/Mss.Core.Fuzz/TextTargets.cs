@@ -45,26 +45,42 @@ internal static class TextTargets
         }
     }
 
-    /// <summary>MssRecipients.Check (ADDR-4, ADDR-5): one verdict per line, in order, each the address parser's.</summary>
+    /// <summary>
+    /// MssRecipients.Check (ADDR-1, ADDR-4, ADDR-5): one verdict per line, in order, each the address parser's; an address
+    /// repeated in any case is accepted once and its repetitions are listed as duplicates (ADDR-1, 0.2).
+    /// </summary>
     public static void Recipients(ReadOnlySpan<byte> data)
     {
         string[] lines = FuzzInput.Lines(data);
         RecipientsReport report = MssRecipients.Check(lines);
-        Contract.Equal(lines.Length, report.RecipientCount, "one verdict per recipient");
+        Contract.Equal(lines.Length, report.RecipientCount + report.Duplicates.Count, "one verdict per recipient (accepted, refused or duplicate)");
+        var seen = new HashSet<MssAddress>();
         int accepted = 0;
+        int refusedCount = 0;
+        int duplicates = 0;
         for (int i = 0; i < lines.Length; i++)
         {
             AddressError error = MssAddress.Validate(lines[i].AsSpan());
             if (error == AddressError.None)
             {
-                Contract.That(MssAddress.TryParse(lines[i], out MssAddress address) && report.Accepted[accepted] == address, "accepted in order, as parsed");
-                accepted++;
+                Contract.That(MssAddress.TryParse(lines[i], out MssAddress address), "Validate None parses");
+                if (seen.Add(address))
+                {
+                    Contract.That(report.Accepted[accepted] == address, "accepted in order, as parsed, each once");
+                    accepted++;
+                }
+                else
+                {
+                    Contract.Equal(i, report.Duplicates[duplicates], "a repeated address is a duplicate at its position");
+                    duplicates++;
+                }
             }
             else
             {
-                RefusedRecipient refused = report.Refused[i - accepted];
+                RefusedRecipient refused = report.Refused[refusedCount];
                 Contract.Equal(i, refused.Index, "refused recipients keep their index");
                 Contract.Equal(error, refused.Error, "refused with the parser's error");
+                refusedCount++;
             }
 
             if (MssAddress.TryParse(lines[i], out MssAddress parsed) && parsed.TryGetIns(out InsMatricule ins))

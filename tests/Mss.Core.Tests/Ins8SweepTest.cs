@@ -96,6 +96,9 @@ public class Ins8SweepTest
 
             // Through the public constructor with a patient address as Actor: still no clear INS (INS-8).
             new ReceivedMessage(new ConversationMessage(Author.Patient, "Bonjour", false, Now), Ins, OtherPatient, null),
+
+            // A sender may put anything in a Message-Id, an INS included (found by the fuzz replay).
+            new ReceivedMessage(new ConversationMessage(Author.HealthActor, "Résultats", false, Now), Ins, Doctor, "orig1." + Nir + "@patient.mssante.fr"),
         ],
         [typeof(InsFormatException)] = () => Thrown<InsFormatException>(
             () => InsMatricule.Parse("279035121518988"),

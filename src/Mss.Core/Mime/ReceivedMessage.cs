@@ -18,11 +18,11 @@ namespace Mss.Core.Mime;
 /// <param name="MessageId">The Message-Id without angle brackets; null when the message has none.</param>
 public readonly record struct ReceivedMessage(ConversationMessage Message, InsMatricule Patient, MssAddress Actor, string? MessageId)
 {
-    /// <summary>The event without any INS in clear (INS-8): the patient's INS masked, and the actor's too when it is a patient address.</summary>
+    /// <summary>
+    /// The event without any INS in clear (INS-8): the patient's INS masked, and the actor's too when it is a patient
+    /// address. The Message-Id and the subject are left out: the sender writes them, and may put an INS in them.
+    /// </summary>
     /// <returns>A text safe for logs.</returns>
     public override string ToString() =>
-        Message.Author + " " + Patient.ToMaskedString() + " <-> " + Masked(Actor) + " at " + Message.Timestamp + (MessageId is null ? string.Empty : " <" + MessageId + ">");
-
-    private static string Masked(MssAddress address) =>
-        address.TryGetIns(out InsMatricule ins) ? ins.ToMaskedString() + "@" + MssAddress.PatientDomain : address.ToString();
+        Message.Author + " " + Patient.ToMaskedString() + " <-> " + Actor.ToString("M", null) + " at " + Message.Timestamp;
 }
