@@ -70,7 +70,7 @@ public sealed class XdmPackageBuilder
     /// <exception cref="ArgumentException"><paramref name="patient"/> is <c>default</c>, or <paramref name="patientOid"/> is not an INS OID.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="patientOid"/> is null.</exception>
     public XdmPackageBuilder(InsMatricule patient, string patientOid)
-        : this(patient, patientOid, SystemClock.Instance)
+        : this(patient, patientOid, Mime.MssClock.Default)
     {
     }
 
