@@ -1086,16 +1086,21 @@ internal sealed class FhirDirectoryReader
         }
     }
 
-    /// <summary>The TRE_R257-TypeBAL code of a CodeableConcept (PER, ORG, APP, CAB), or null.</summary>
-    private static MailboxKind? ReadKindCode(ref Utf8JsonReader reader)
+    /// <summary>Reads one coding object (the reader on its StartObject) into the state; consumes the object.</summary>
+    private delegate void CodingReader<TState>(ref Utf8JsonReader reader, ref TState state);
+
+    /// <summary>
+    /// Walks a CodeableConcept (the reader on its value) and hands each object of its <c>coding</c> array to
+    /// <paramref name="read"/>; anything else is skipped, so a malformed concept never throws.
+    /// </summary>
+    private static TState ReadCodings<TState>(ref Utf8JsonReader reader, TState state, CodingReader<TState> read)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
-            return null;
+            return state;
         }
 
-        MailboxKind? kind = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (!reader.ValueTextEquals("coding"u8))
@@ -1120,94 +1125,77 @@ internal sealed class FhirDirectoryReader
                     continue;
                 }
 
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    bool isCode = reader.ValueTextEquals("code"u8);
-                    reader.Read();
-                    if (isCode && reader.TokenType == JsonTokenType.String)
-                    {
-                        kind ??= reader.ValueTextEquals("PER"u8) ? MailboxKind.Personal
-                            : reader.ValueTextEquals("ORG"u8) ? MailboxKind.Organisational
-                            : reader.ValueTextEquals("APP"u8) ? MailboxKind.Applicative
-                            : reader.ValueTextEquals("CAB"u8) ? MailboxKind.Cabinet
-                            : null;
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-                }
+                read(ref reader, ref state);
             }
         }
 
-        return kind;
+        return state;
     }
 
-    /// <summary>The TRE_R02-SecteurActivite code of one of an Organization's types, or null.</summary>
-    private static string? ReadSector(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
+    /// <summary>The TRE_R257-TypeBAL code of a CodeableConcept (PER, ORG, APP, CAB, read by <see cref="MailboxKindCodes"/>), or null; the first code wins.</summary>
+    private static MailboxKind? ReadKindCode(ref Utf8JsonReader reader) =>
+        ReadCodings<MailboxKind?>(ref reader, null, static (ref Utf8JsonReader r, ref MailboxKind? kind) =>
         {
-            reader.Skip();
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isCode = r.ValueTextEquals("code"u8);
+                r.Read();
+                if (isCode && r.TokenType == JsonTokenType.String)
+                {
+                    kind ??= KindOf(ref r);
+                }
+                else
+                {
+                    r.Skip();
+                }
+            }
+        });
+
+    /// <summary>The mailbox kind of a TypeBAL code string (escapes decoded), through the one code table of BAL-1.</summary>
+    private static MailboxKind? KindOf(ref Utf8JsonReader reader)
+    {
+        // A code is three letters; an escaped one is at most six bytes per letter.
+        if (reader.ValueSpan.Length > 18 || (!reader.ValueIsEscaped && reader.ValueSpan.Length != 3))
+        {
             return null;
         }
 
-        string? sector = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (!reader.ValueTextEquals("coding"u8))
-            {
-                reader.Read();
-                reader.Skip();
-                continue;
-            }
-
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.StartArray)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                if (reader.TokenType != JsonTokenType.StartObject)
-                {
-                    reader.Skip();
-                    continue;
-                }
-
-                bool secteur = false;
-                string? code = null;
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    if (reader.ValueTextEquals("system"u8))
-                    {
-                        reader.Read();
-                        secteur = reader.TokenType == JsonTokenType.String
-                            && (Contains(ref reader, "TRE_R02-SecteurActivite"u8) || Contains(ref reader, "TRE-R02-SecteurActivite"u8));
-                    }
-                    else if (reader.ValueTextEquals("code"u8))
-                    {
-                        reader.Read();
-                        code = reader.TokenType == JsonTokenType.String ? SectorCode(ref reader) : null;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
-                }
-
-                if (secteur && code is not null)
-                {
-                    sector ??= code;
-                }
-            }
-        }
-
-        return sector;
+        Span<char> code = stackalloc char[18];
+        int length = reader.CopyString(code);
+        return MailboxKindCodes.TryParse(code.Slice(0, length), out MailboxKind kind) ? kind : null;
     }
+
+    /// <summary>The TRE_R02-SecteurActivite code of one of an Organization's types, or null; the first code wins.</summary>
+    private static string? ReadSector(ref Utf8JsonReader reader) =>
+        ReadCodings<string?>(ref reader, null, static (ref Utf8JsonReader r, ref string? sector) =>
+        {
+            bool secteur = false;
+            string? code = null;
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                if (r.ValueTextEquals("system"u8))
+                {
+                    r.Read();
+                    secteur = r.TokenType == JsonTokenType.String
+                        && (Contains(ref r, "TRE_R02-SecteurActivite"u8) || Contains(ref r, "TRE-R02-SecteurActivite"u8));
+                }
+                else if (r.ValueTextEquals("code"u8))
+                {
+                    r.Read();
+                    code = r.TokenType == JsonTokenType.String ? SectorCode(ref r) : null;
+                }
+                else
+                {
+                    r.Read();
+                    r.Skip();
+                }
+            }
+
+            if (secteur && code is not null)
+            {
+                sector ??= code;
+            }
+        });
 
     /// <summary>The code as a string, shared for the codes SA00…SA99.</summary>
     private static string? SectorCode(ref Utf8JsonReader reader)
