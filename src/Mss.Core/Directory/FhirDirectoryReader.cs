@@ -31,7 +31,9 @@ internal sealed class FhirDirectoryReader
     private static readonly string[] SectorCodes = BuildSectorCodes();
 
     private readonly List<DirectoryEntry?> _entries = new();
-    private readonly Dictionary<string, int> _byAddress = new(StringComparer.Ordinal);
+    // Keyed by the address's own canonical text, ASCII case ignored as MssAddress equality does (ADDR-1): no key copies,
+    // and the entry itself as the value, so that a lookup reads no second array.
+    private readonly Dictionary<string, DirectoryEntry?> _byAddress = new(AddressKeys);
     private readonly Dictionary<string, PersonInfo> _practitioners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StructureInfo> _organizations = new(StringComparer.Ordinal);
     private readonly List<PendingRoleBox> _pending = new();
@@ -39,6 +41,9 @@ internal sealed class FhirDirectoryReader
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
 
     public int Skipped { get; private set; }
+
+    /// <summary>True while <see cref="TryReadLine"/> tries a line: a nested Bundle declines instead of being read.</summary>
+    private bool _trial;
 
     private enum ResourceKind
     {
@@ -106,6 +111,11 @@ internal sealed class FhirDirectoryReader
                 }
 
                 first = false;
+                if (TryReadLine(buffer, ref start, end, eof))
+                {
+                    continue;
+                }
+
                 TopLevel result = ReadTopLevel(stream, ref buffer, ref start, ref end, ref eof);
                 if (result == TopLevel.Read)
                 {
@@ -126,14 +136,14 @@ internal sealed class FhirDirectoryReader
     }
 
     /// <summary>Resolves the PractitionerRole boxes and returns the entries in reading order.</summary>
-    public (DirectoryEntry[] Entries, Dictionary<string, int> ByAddress) Build()
+    public (DirectoryEntry[] Entries, Dictionary<string, DirectoryEntry> ByAddress) Build()
     {
         foreach (PendingRoleBox pending in _pending)
         {
             PersonInfo? person = pending.PractitionerId is null ? null : _practitioners.TryGetValue(pending.PractitionerId, out PersonInfo? p) ? p : null;
             StructureInfo? structure = pending.OrganizationId is null ? null : _organizations.TryGetValue(pending.OrganizationId, out StructureInfo? s) ? s : null;
             BoxRaw box = pending.Box;
-            _entries[pending.Slot] = new DirectoryEntry(
+            var entry = new DirectoryEntry(
                 box.Address,
                 box.Kind,
                 person?.Rpps,
@@ -144,6 +154,8 @@ internal sealed class FhirDirectoryReader
                 structure?.Sector,
                 box.RedList,
                 structure?.City);
+            _entries[pending.Slot] = entry;
+            _byAddress[box.Address.ToString()] = entry;
         }
 
         var entries = new DirectoryEntry[_entries.Count];
@@ -152,39 +164,16 @@ internal sealed class FhirDirectoryReader
             entries[i] = _entries[i]!;
         }
 
-        return (entries, _byAddress);
+        Dictionary<string, DirectoryEntry> byAddress = _byAddress!; // every pending slot is filled above
+        return (entries, byAddress);
     }
 
-    /// <summary>The key of an address in the index: its text in ASCII lower case (addresses are ASCII, ADDR-3).</summary>
-    internal static string Key(string address)
-    {
-        if (HasUpperCase(address.AsSpan()))
-        {
-#pragma warning disable CA1308 // the Annuaire publishes lower case; addresses are ASCII (ADDR-3)
-            return address.ToLowerInvariant();
-#pragma warning restore CA1308
-        }
-
-        return address;
-    }
-
-    /// <summary>True when the text holds an ASCII upper-case letter.</summary>
-    internal static bool HasUpperCase(ReadOnlySpan<char> text)
-    {
-#if NET8_0_OR_GREATER
-        return text.IndexOfAnyInRange('A', 'Z') >= 0;
-#else
-        foreach (char c in text)
-        {
-            if (c is >= 'A' and <= 'Z')
-            {
-                return true;
-            }
-        }
-
-        return false;
-#endif
-    }
+    /// <summary>
+    /// The comparer of the address index: ordinal, ASCII case ignored, as <see cref="MssAddress"/> equality (ADDR-1;
+    /// addresses are ASCII, ADDR-3). <see cref="Dictionary{TKey, TValue}"/> hashes it without randomisation until it sees
+    /// too many collisions, like the ordinal comparer.
+    /// </summary>
+    internal static StringComparer AddressKeys => StringComparer.OrdinalIgnoreCase;
 
     private static bool IsWhiteSpace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
 
@@ -428,6 +417,56 @@ internal sealed class FhirDirectoryReader
         }
     }
 
+    /// <summary>
+    /// The NDJSON fast path: a compact resource (not a Bundle) on one line already in the buffer is parsed once, without
+    /// the streaming pass that finds where it ends. Anything else — a Bundle, a resource over several lines, a line not yet
+    /// read to its end, a malformed resource — declines without side effects, and <see cref="ReadTopLevel"/> reads it (and
+    /// counts what is malformed). Memory stays that of the buffer: the line is looked for only in what is already read.
+    /// </summary>
+    private bool TryReadLine(byte[] buffer, ref int start, int end, bool eof)
+    {
+        var window = new ReadOnlySpan<byte>(buffer, start, end - start);
+        int newline = window.IndexOf((byte)'\n');
+        if (newline < 0 && !eof)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> line = newline < 0 ? window : window.Slice(0, newline);
+        ReadOnlySpan<byte> opening = "{\"resourceType\":\""u8;
+        if (!line.StartsWith(opening) || line.Slice(opening.Length).StartsWith("Bundle\""u8))
+        {
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(line, Options);
+        bool ok;
+        _trial = true;
+        try
+        {
+            ok = ParseResourceCore(ref reader, line);
+        }
+        catch (JsonException)
+        {
+            ok = false;
+        }
+        catch (InvalidOperationException)
+        {
+            ok = false;
+        }
+        finally
+        {
+            _trial = false;
+        }
+
+        if (ok)
+        {
+            start += (int)reader.BytesConsumed;
+        }
+
+        return ok;
+    }
+
     /// <summary>Parses one complete resource; counts it as skipped when it is malformed.</summary>
     private void ParseResource(ReadOnlySpan<byte> json)
     {
@@ -582,6 +621,11 @@ internal sealed class FhirDirectoryReader
             }
             else if (reader.ValueTextEquals("entry"u8))
             {
+                if (_trial)
+                {
+                    return false; // entries are resources read as they come: the streaming path does it
+                }
+
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.StartArray)
                 {
@@ -625,7 +669,7 @@ internal sealed class FhirDirectoryReader
             }
         }
 
-        if (kind == ResourceKind.Unknown)
+        if (kind == ResourceKind.Unknown || reader.TokenType != JsonTokenType.EndObject)
         {
             return false;
         }
@@ -707,7 +751,7 @@ internal sealed class FhirDirectoryReader
     /// <summary>Adds a box unless its address is already indexed (the first occurrence wins); returns its slot or −1.</summary>
     private int Add(BoxRaw box, DirectoryEntry? entry)
     {
-        string key = Key(box.Address.ToString());
+        string key = box.Address.ToString();
         if (_byAddress.ContainsKey(key))
         {
             return -1;
@@ -715,7 +759,7 @@ internal sealed class FhirDirectoryReader
 
         int slot = _entries.Count;
         _entries.Add(entry);
-        _byAddress.Add(key, slot);
+        _byAddress.Add(key, entry);
         return slot;
     }
 

@@ -33,13 +33,13 @@ public sealed class MssDirectory
     private static readonly ReadOnlyCollection<DirectoryEntry> None = new(Array.Empty<DirectoryEntry>());
 
     private readonly DirectoryEntry[] _entries;
-    private readonly Dictionary<string, int> _byAddress;
+    private readonly Dictionary<string, DirectoryEntry> _byAddress;
     private readonly Dictionary<Rpps, object> _byProfessional;
     private readonly ReadOnlyCollection<DirectoryEntry> _pharmacies;
     private readonly object _nameLock = new();
     private NameIndex? _names;
 
-    private MssDirectory(DirectoryEntry[] entries, Dictionary<string, int> byAddress, int skipped)
+    private MssDirectory(DirectoryEntry[] entries, Dictionary<string, DirectoryEntry> byAddress, int skipped)
     {
         _entries = entries;
         _byAddress = byAddress;
@@ -139,7 +139,7 @@ public sealed class MssDirectory
         }
 
         var list = new List<DirectoryEntry>();
-        var byAddress = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byAddress = new Dictionary<string, DirectoryEntry>(FhirDirectoryReader.AddressKeys);
         foreach (DirectoryEntry entry in entries)
         {
             if (entry is null)
@@ -147,10 +147,10 @@ public sealed class MssDirectory
                 throw new ArgumentNullException(nameof(entries), "An entry is null.");
             }
 
-            string key = FhirDirectoryReader.Key(entry.Address.ToString());
+            string key = entry.Address.ToString();
             if (!byAddress.ContainsKey(key))
             {
-                byAddress.Add(key, list.Count);
+                byAddress.Add(key, entry);
                 list.Add(entry);
             }
         }
@@ -173,40 +173,8 @@ public sealed class MssDirectory
             return false;
         }
 
-        string text = address.ToString(); // the canonical text, not a copy
-        int index;
-        if (!FhirDirectoryReader.HasUpperCase(text.AsSpan()))
-        {
-            if (!_byAddress.TryGetValue(text, out index))
-            {
-                return false;
-            }
-        }
-        else
-        {
-#if NET9_0_OR_GREATER
-            // Lower-case on the stack and look the span up: no allocation (addresses are at most 254 ASCII characters).
-            Span<char> lower = stackalloc char[text.Length];
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                lower[i] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
-            }
-
-            if (!_byAddress.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(lower, out index))
-            {
-                return false;
-            }
-#else
-            if (!_byAddress.TryGetValue(FhirDirectoryReader.Key(text), out index))
-            {
-                return false;
-            }
-#endif
-        }
-
-        entry = _entries[index];
-        return true;
+        // The canonical text (not a copy); the index ignores ASCII case (ADDR-1).
+        return _byAddress.TryGetValue(address.ToString(), out entry);
     }
 
     /// <summary>The boxes of a professional (personal, cabinet, or tied to a practice), in the order read.</summary>
@@ -329,7 +297,7 @@ public sealed class MssDirectory
 
     private static MssDirectory Build(FhirDirectoryReader reader)
     {
-        (DirectoryEntry[] entries, Dictionary<string, int> byAddress) = reader.Build();
+        (DirectoryEntry[] entries, Dictionary<string, DirectoryEntry> byAddress) = reader.Build();
         return new MssDirectory(entries, byAddress, reader.Skipped);
     }
 }

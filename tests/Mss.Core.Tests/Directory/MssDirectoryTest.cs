@@ -212,6 +212,37 @@ public class MssDirectoryTest
         return (directory.Count <= 2).ToProperty();
     }
 
+    // NDJSON lines already in the buffer are parsed in one pass; a stream that gives 7 bytes at a time never has a whole
+    // line, so it reads everything through the streaming path. Both must see the same boxes and count the same skips,
+    // whatever mix of well-formed, malformed, multi-line, one-line Bundle and glued lines comes (BAL-7).
+    [Property(MaxTest = 200)]
+    public bool Load_LinePathAndStreamingPath_SameResult(NonEmptyArray<byte> picks)
+    {
+        string[] pool =
+        [
+            Practitioner("a", "10000000001", "Martin", "Paul", Box("paul.martin@a.mssante.fr", "PER")),
+            Organization("o", "1770816478", "CH EURE-SEINE", "SA01", Box("secretariat@ch.mssante.fr", "ORG")),
+            Role("a", "o", Box("paul.martin@ch.mssante.fr", "PER")),
+            Bundle(Practitioner("b", "10000000002", "Petit", "Anne", Box("anne.petit@b.mssante.fr", "PER"))),
+            "{\"resourceType\":\"Practitioner\",\n\"id\":\"c\",\"telecom\":[" + Box("c@c.mssante.fr", "PER") + "]}",   // over two lines
+            "{\"resourceType\":\"Practitioner\",\"telecom\":\"not an array\"}",
+            "{\"resourceType\":\"Practitioner\",\"id\":",
+            "{\"resourceType\":\"Organization\",\"entry\":[{\"resource\":" + Organization("n", "1770816478", "NICHE", "SA01", Box("niche@n.mssante.fr", "ORG")) + "}]}",
+            Practitioner("d", "10000000003", "Durand", "Luc", Box("luc.durand@d.mssante.fr", "PER")) + "{\"resourceType\":\"Practitioner\"}", // two on a line
+            Practitioner("e", "10000000004", "Roux", "Léa", Box("lea.roux@e.mssante.fr", "PER")) + " xyz",       // trailing garbage
+            Practitioner("f", "10000000005", "Faure", "Zoé", Box("zoe.faure@f.mssante.fr", "PER")) + "\r",
+            "{\"resourceType\":\"Bundle\",\"entry\":[",
+            "[1,2]",
+            string.Empty,
+        ];
+        string text = string.Join("\n", picks.Get.Select(p => pool[p % pool.Length]));
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        MssDirectory lines = MssDirectory.Load(new MemoryStream(bytes));
+        MssDirectory streamed = MssDirectory.Load(DirectoryTestData.Trickle(bytes, 7));
+        return lines.Skipped == streamed.Skipped
+            && lines.Entries.Select(e => e.ToString() + e.FamilyName + e.StructureName).SequenceEqual(streamed.Entries.Select(e => e.ToString() + e.FamilyName + e.StructureName));
+    }
+
     // Search finds exactly the boxes whose names contain a word starting with each query word (checked by brute force).
     [Property(MaxTest = 100)]
     public bool Search_MatchesBruteForce(NonEmptyArray<byte> picks, byte q1, byte q2)
