@@ -48,7 +48,7 @@ public static class MssDomain
         bool malformed = false;
         int labelStart = 0;
         int lastLabelStart = 0;
-        int previousLabelStart = -1;
+        int previousLabelStart = 0; // read only once there are two labels
         for (int i = 0; i <= domain.Length; i++)
         {
             if (i < domain.Length && domain[i] != '.')
@@ -85,7 +85,7 @@ public static class MssDomain
             return DomainVerdict.MissingSubdomain;
         }
 
-        if (domain.Length > TrustDomain.Length && AddressSyntax.EqualsLowerAscii(domain.Slice(domain.Length - TrustDomain.Length), TrustDomain))
+        if (domain.EndsWith(TrustDomain.AsSpan(), StringComparison.OrdinalIgnoreCase)) // and longer: equality is above
         {
             return DomainVerdict.NoLabelBoundary;
         }
@@ -119,7 +119,8 @@ public static class MssDomain
 
     /// <summary>
     /// The look-alike test (ADDR-3): the domain's skeleton (compatibility decomposition, marks and invisible characters
-    /// dropped, Cyrillic and Greek look-alikes and ideographic dots folded to ASCII, lower case) contains <c>mssante</c>.
+    /// dropped, Cyrillic, Greek and Armenian look-alikes of the letters of <c>mssante</c> folded to them) contains
+    /// <c>mssante</c>, case ignored. A lone surrogate reads as U+FFFD, so that the rest still decomposes.
     /// </summary>
     private static bool ReadsAsMssante(ReadOnlySpan<char> domain)
     {
@@ -159,36 +160,21 @@ public static class MssDomain
             }
         }
 
-        return skeleton.ToString().IndexOf("mssante", StringComparison.Ordinal) >= 0;
+        return skeleton.ToString().IndexOf("mssante", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
-    /// <summary>One character to the ASCII letter it is mistaken for (ADDR-3 look-alikes), lower case.</summary>
+    /// <summary>
+    /// One character to the letter of <c>mssante</c> it is mistaken for (ADDR-3 look-alikes). Look-alikes of other letters
+    /// are left alone: they cannot make the skeleton read <c>mssante</c>.
+    /// </summary>
     private static char Fold(char c) => c switch
     {
-        >= 'A' and <= 'Z' => (char)(c | 0x20),
-        '\u3002' => '.',
-        '\u0131' => 'i',
-        '\u0430' or '\u0410' or '\u03B1' or '\u0391' => 'a',
-        '\u0412' or '\u0392' or '\u03B2' => 'b',
-        '\u0441' or '\u0421' or '\u03F2' => 'c',
-        '\u0501' => 'd',
-        '\u0435' or '\u0415' or '\u0395' or '\u03B5' => 'e',
-        '\u04BB' or '\u04BA' or '\u041D' or '\u043D' or '\u0397' => 'h',
-        '\u0456' or '\u0406' or '\u0399' or '\u03B9' or '\u04C0' => 'i',
-        '\u0458' or '\u0408' => 'j',
-        '\u043A' or '\u041A' or '\u039A' or '\u03BA' => 'k',
-        '\u04CF' => 'l',
-        '\u041C' or '\u043C' or '\u039C' => 'm',
-        '\u0578' or '\u039D' or '\u03B7' => 'n',
-        '\u043E' or '\u041E' or '\u039F' or '\u03BF' => 'o',
-        '\u0440' or '\u0420' or '\u03A1' or '\u03C1' => 'p',
-        '\u0455' or '\u0405' => 's',
-        '\u0442' or '\u0422' or '\u03A4' or '\u03C4' => 't',
-        '\u057D' or '\u03C5' => 'u',
-        '\u03BD' => 'v',
-        '\u0445' or '\u0425' or '\u03A7' or '\u03C7' => 'x',
-        '\u0443' or '\u0423' or '\u03A5' => 'y',
-        '\u0396' => 'z',
+        '\u0430' or '\u0410' or '\u03B1' or '\u0391' => 'a', // Cyrillic а А, Greek α Α
+        '\u0435' or '\u0415' or '\u0395' or '\u03B5' => 'e', // Cyrillic е Е, Greek Ε ε
+        '\u041C' or '\u043C' or '\u039C' => 'm',             // Cyrillic М м, Greek Μ
+        '\u0578' or '\u039D' or '\u03B7' => 'n',             // Armenian ո, Greek Ν η
+        '\u0455' or '\u0405' => 's',                         // Cyrillic ѕ Ѕ
+        '\u0442' or '\u0422' or '\u03A4' or '\u03C4' => 't', // Cyrillic т Т, Greek Τ τ
         _ => c,
     };
 }

@@ -99,6 +99,78 @@ public class MssDomainTest
         Assert.Equal(expected, MssDomain.ClassifyAddress(address));
     }
 
+    // ADDR-3 look-alikes: every folded character, put in place of the letter it imitates, makes the domain read as
+    // mssante; a non-ASCII letter that imitates nothing leaves it merely non-ASCII.
+    [Theory]
+    [InlineData('a', '\u0430')]
+    [InlineData('a', '\u0410')]
+    [InlineData('a', '\u03B1')]
+    [InlineData('a', '\u0391')]
+    [InlineData('e', '\u0435')]
+    [InlineData('e', '\u0415')]
+    [InlineData('e', '\u0395')]
+    [InlineData('e', '\u03B5')]
+    [InlineData('m', '\u041C')]
+    [InlineData('m', '\u043C')]
+    [InlineData('m', '\u039C')]
+    [InlineData('n', '\u0578')]
+    [InlineData('n', '\u039D')]
+    [InlineData('n', '\u03B7')]
+    [InlineData('s', '\u0455')]
+    [InlineData('s', '\u0405')]
+    [InlineData('t', '\u0442')]
+    [InlineData('t', '\u0422')]
+    [InlineData('t', '\u03A4')]
+    [InlineData('t', '\u03C4')]
+    public void Classify_EachLookAlike_Confusable(char letter, char lookAlike)
+    {
+        int at = "mssante".IndexOf(letter, StringComparison.Ordinal);
+        string imitation = "mssante".Substring(0, at) + lookAlike + "mssante".Substring(at + 1);
+        Assert.Equal(DomainVerdict.Confusable, MssDomain.Classify("ch." + imitation + ".fr"));
+        Assert.Equal(DomainVerdict.Confusable, MssDomain.Classify("MSSANTE".Substring(0, at) + lookAlike + "MSSANTE".Substring(at + 1) + ".FR"));
+        string other = "mssante".Substring(0, at) + '\u0436' + "mssante".Substring(at + 1); // Cyrillic zhe imitates nothing
+        Assert.Equal(DomainVerdict.NonAscii, MssDomain.Classify("ch." + other + ".fr"));
+    }
+
+    // ADDR-3: marks of every kind are dropped from the skeleton (spacing combining, enclosing, format), ASCII case ignored.
+    [Theory]
+    [InlineData("ch.mss\u0903ante.fr")]
+    [InlineData("ch.mss\u20DDante.fr")]
+    [InlineData("ch.mss\u200Bante.fr")]
+    [InlineData("CH.MSSANT\u00C9.FR")]
+    public void Classify_MarksDroppedAndCaseIgnored_Confusable(string domain) =>
+        Assert.Equal(DomainVerdict.Confusable, MssDomain.Classify(domain));
+
+    // The first non-ASCII character, U+0080, is non-ASCII (not a label character of the ASCII table).
+    [Fact]
+    public void Classify_FirstNonAsciiCharacter_NonAscii()
+    {
+        Assert.Equal(DomainVerdict.NonAscii, MssDomain.Classify("ch\u0080.fr"));
+        Assert.Equal(DomainVerdict.NonAscii, MssDomain.Classify("\u0080"));
+    }
+
+    // Surrogates, built in code (xUnit's theory data would turn lone surrogates into U+FFFD): a pair is one character
+    // that decomposes (mathematical bold letters read as ASCII); a lone surrogate reads as U+FFFD and does not stop the
+    // rest from decomposing; a high surrogate at the very end is not read past.
+    [Fact]
+    public void Classify_Surrogates()
+    {
+        string bold = char.ConvertFromUtf32(0x1D426) + char.ConvertFromUtf32(0x1D42C) + char.ConvertFromUtf32(0x1D42C)
+            + char.ConvertFromUtf32(0x1D41A) + char.ConvertFromUtf32(0x1D427) + char.ConvertFromUtf32(0x1D42D) + char.ConvertFromUtf32(0x1D41E);
+        Assert.Equal(DomainVerdict.Confusable, MssDomain.Classify("ch." + bold + ".fr"));
+        Assert.Equal(DomainVerdict.NonAscii, MssDomain.Classify("ch." + char.ConvertFromUtf32(0x1D426) + ".fr"));
+        Assert.Equal(DomainVerdict.Confusable, MssDomain.Classify("ch.mssante.fr" + '\uD835'));
+        Assert.Equal(DomainVerdict.NonAscii, MssDomain.Classify("ch.fr" + '\uD835'));
+        Assert.Equal(DomainVerdict.Confusable, MssDomain.Classify('\uDC00' + "ch.\uFF4Dssante.fr"));
+        Assert.Equal(DomainVerdict.Confusable, MssDomain.Classify("ch." + '\uD835' + "\uFF4Dssante.fr"));
+        Assert.Equal(DomainVerdict.NonAscii, MssDomain.ClassifyAddress("x@ch.fr" + '\uDBFF'));
+    }
+
+    // The text after the last '@', even when the '@' comes first.
+    [Fact]
+    public void ClassifyAddress_AtFirst_JudgesTheDomain() =>
+        Assert.Equal(DomainVerdict.Mssante, MssDomain.ClassifyAddress("@ch.mssante.fr"));
+
     // ADDR-1 / ADDR-3: a domain is Mssante exactly when an address on it is accepted (or refused for its INS only);
     // the character verdicts are Syntax or TooLong errors; the trust-space verdicts are NotMssante.
     [Property(MaxTest = 3000)]
