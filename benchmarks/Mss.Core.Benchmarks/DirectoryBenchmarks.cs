@@ -133,7 +133,9 @@ public class DirectoryLookupBenchmarks
     private const int Lookups = 1000;
     private MssDirectory _directory = null!;
     private Dictionary<string, DirectoryEntry> _dictionary = null!;
+    private Dictionary<string, DirectoryEntry> _ignoreCase = null!;
     private MssAddress[] _addresses = [];
+    private string[] _mixed = [];
     private string[] _texts = [];
 
     [ParamsSource(nameof(Sizes))]
@@ -149,7 +151,25 @@ public class DirectoryLookupBenchmarks
         var random = new Random(7);
         string[] all = DirectoryData.Addresses(Boxes);
         _texts = Enumerable.Range(0, Lookups).Select(_ => all[random.Next(all.Length)]).ToArray();
-        _addresses = _texts.Select((t, i) => MssAddress.Parse(i % 4 == 0 ? char.ToUpperInvariant(t[0]) + t[1..] : t)).ToArray();
+        _mixed = _texts.Select((t, i) => i % 4 == 0 ? char.ToUpperInvariant(t[0]) + t[1..] : t).ToArray();
+        _addresses = _mixed.Select(MssAddress.Parse).ToArray();
+        _ignoreCase = _directory.Entries.ToDictionary(e => e.Address.ToString(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The same texts as <see cref="TryFind"/> (a quarter in mixed case) in a dictionary that ignores case.</summary>
+    [Benchmark(OperationsPerInvoke = Lookups)]
+    public int DictionaryIgnoringCase()
+    {
+        int found = 0;
+        foreach (string text in _mixed)
+        {
+            if (_ignoreCase.TryGetValue(text, out _))
+            {
+                found++;
+            }
+        }
+
+        return found;
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Lookups)]

@@ -31,9 +31,7 @@ internal sealed class FhirDirectoryReader
     private static readonly string[] SectorCodes = BuildSectorCodes();
 
     private readonly List<DirectoryEntry?> _entries = new();
-    // Keyed by the address's own canonical text, ASCII case ignored as MssAddress equality does (ADDR-1): no key copies,
-    // and the entry itself as the value, so that a lookup reads no second array.
-    private readonly Dictionary<string, DirectoryEntry?> _byAddress = new(AddressKeys);
+    private readonly AddressTable _byAddress = new();
     private readonly Dictionary<string, PersonInfo> _practitioners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StructureInfo> _organizations = new(StringComparer.Ordinal);
     private readonly List<PendingRoleBox> _pending = new();
@@ -136,7 +134,7 @@ internal sealed class FhirDirectoryReader
     }
 
     /// <summary>Resolves the PractitionerRole boxes and returns the entries in reading order.</summary>
-    public (DirectoryEntry[] Entries, Dictionary<string, DirectoryEntry> ByAddress) Build()
+    public (DirectoryEntry[] Entries, AddressTable ByAddress) Build()
     {
         foreach (PendingRoleBox pending in _pending)
         {
@@ -155,7 +153,7 @@ internal sealed class FhirDirectoryReader
                 box.RedList,
                 structure?.City);
             _entries[pending.Slot] = entry;
-            _byAddress[box.Address.ToString()] = entry;
+            _byAddress.Fill(box.Address.ToString(), entry);
         }
 
         var entries = new DirectoryEntry[_entries.Count];
@@ -164,16 +162,8 @@ internal sealed class FhirDirectoryReader
             entries[i] = _entries[i]!;
         }
 
-        Dictionary<string, DirectoryEntry> byAddress = _byAddress!; // every pending slot is filled above
-        return (entries, byAddress);
+        return (entries, _byAddress);
     }
-
-    /// <summary>
-    /// The comparer of the address index: ordinal, ASCII case ignored, as <see cref="MssAddress"/> equality (ADDR-1;
-    /// addresses are ASCII, ADDR-3). <see cref="Dictionary{TKey, TValue}"/> hashes it without randomisation until it sees
-    /// too many collisions, like the ordinal comparer.
-    /// </summary>
-    internal static StringComparer AddressKeys => StringComparer.OrdinalIgnoreCase;
 
     private static bool IsWhiteSpace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
 
@@ -751,16 +741,13 @@ internal sealed class FhirDirectoryReader
     /// <summary>Adds a box unless its address is already indexed (the first occurrence wins); returns its slot or −1.</summary>
     private int Add(BoxRaw box, DirectoryEntry? entry)
     {
-        string key = box.Address.ToString();
-        if (_byAddress.ContainsKey(key))
+        if (!_byAddress.TryAdd(box.Address.ToString(), entry))
         {
             return -1;
         }
 
-        int slot = _entries.Count;
         _entries.Add(entry);
-        _byAddress.Add(key, entry);
-        return slot;
+        return _entries.Count - 1;
     }
 
     private static void ReadIdentifier(ref Utf8JsonReader reader, ref Rpps? rpps, ref StructureId? structureId, ref StructureId? finessId)

@@ -33,13 +33,13 @@ public sealed class MssDirectory
     private static readonly ReadOnlyCollection<DirectoryEntry> None = new(Array.Empty<DirectoryEntry>());
 
     private readonly DirectoryEntry[] _entries;
-    private readonly Dictionary<string, DirectoryEntry> _byAddress;
+    private readonly AddressTable _byAddress;
     private readonly Dictionary<Rpps, object> _byProfessional;
     private readonly ReadOnlyCollection<DirectoryEntry> _pharmacies;
     private readonly object _nameLock = new();
     private NameIndex? _names;
 
-    private MssDirectory(DirectoryEntry[] entries, Dictionary<string, DirectoryEntry> byAddress, int skipped)
+    private MssDirectory(DirectoryEntry[] entries, AddressTable byAddress, int skipped)
     {
         _entries = entries;
         _byAddress = byAddress;
@@ -139,7 +139,7 @@ public sealed class MssDirectory
         }
 
         var list = new List<DirectoryEntry>();
-        var byAddress = new Dictionary<string, DirectoryEntry>(FhirDirectoryReader.AddressKeys);
+        var byAddress = new AddressTable();
         foreach (DirectoryEntry entry in entries)
         {
             if (entry is null)
@@ -147,10 +147,8 @@ public sealed class MssDirectory
                 throw new ArgumentNullException(nameof(entries), "An entry is null.");
             }
 
-            string key = entry.Address.ToString();
-            if (!byAddress.ContainsKey(key))
+            if (byAddress.TryAdd(entry.Address.ToString(), entry))
             {
-                byAddress.Add(key, entry);
                 list.Add(entry);
             }
         }
@@ -173,8 +171,8 @@ public sealed class MssDirectory
             return false;
         }
 
-        // The canonical text (not a copy); the index ignores ASCII case (ADDR-1).
-        return _byAddress.TryGetValue(address.ToString(), out entry);
+        // The canonical text, not a copy; the table ignores ASCII case (ADDR-1).
+        return _byAddress.TryGetValue(address.ToString().AsSpan(), out entry);
     }
 
     /// <summary>The boxes of a professional (personal, cabinet, or tied to a practice), in the order read.</summary>
@@ -297,7 +295,7 @@ public sealed class MssDirectory
 
     private static MssDirectory Build(FhirDirectoryReader reader)
     {
-        (DirectoryEntry[] entries, Dictionary<string, DirectoryEntry> byAddress) = reader.Build();
+        (DirectoryEntry[] entries, AddressTable byAddress) = reader.Build();
         return new MssDirectory(entries, byAddress, reader.Skipped);
     }
 }
