@@ -10,7 +10,8 @@ internal static class SearchText
 {
     /// <summary>
     /// Folds a text for searching: compatibility decomposition (FormKD, so full-width letters become ASCII), combining
-    /// marks removed, ligatures œ/æ/ß spelled out, upper case, every other character than a letter or digit read as a
+    /// marks removed, ligatures œ/æ/ß spelled out, letters with a stroke (ø, đ, ł), which have no decomposition, read as
+    /// their base letter, upper case, every other character than a letter or digit read as a
     /// space, spaces collapsed. "Pharmacie de l'Étoile" → "PHARMACIE DE L ETOILE"; "Saint-Étienne" → "SAINT ETIENNE".
     /// </summary>
     public static string Fold(string text)
@@ -42,6 +43,9 @@ internal static class SearchText
                     'œ' or 'Œ' => "OE",
                     'æ' or 'Æ' => "AE",
                     'ß' => "SS",
+                    'ø' or 'Ø' => "O",
+                    'đ' or 'Đ' => "D",
+                    'ł' or 'Ł' => "L",
                     _ => new string(char.ToUpperInvariant(c), 1),
                 };
                 sb.Append(letters);
