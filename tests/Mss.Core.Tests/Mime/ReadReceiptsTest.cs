@@ -191,6 +191,89 @@ public class ReadReceiptsTest
         Assert.False(ReadReceipts.TryRead(null, out _, out _));
     }
 
+    // DEL-4: the receipt's French subject and sentence, exactly; mailboxes without display names; the original's id in
+    // References as well as In-Reply-To.
+    [Fact]
+    public void Create_FrenchSubjectAndSentence()
+    {
+        MimeMessage original = Original();
+        MimeMessage receipt = RoundTrip(ReadReceipts.Create(original, Patient, Clock));
+        Assert.Equal("Accusé de lecture : Vos résultats", receipt.Subject);
+        TextPart human = Assert.IsType<TextPart>(Assert.IsType<MultipartReport>(receipt.Body)[0]);
+        Assert.Equal("Le message \"Vos résultats\" envoyé à 279035121518989@patient.mssante.fr a été affiché par son destinataire.", human.Text);
+        Assert.Equal(string.Empty, Assert.Single(receipt.From.Mailboxes).Name);
+        Assert.Equal(string.Empty, Assert.Single(receipt.To.Mailboxes).Name);
+        Assert.Equal(original.MessageId, Assert.Single(receipt.References));
+
+        MimeMessage untitled = Original();
+        untitled.Headers.Remove(HeaderId.Subject);
+        Assert.Equal("Accusé de lecture :", ReadReceipts.Create(RoundTrip(untitled), Patient, Clock).Subject); // MimeKit trims the value
+    }
+
+    // DEL-4: an Original-Recipient header that is blank is not copied.
+    [Fact]
+    public void Create_BlankOriginalRecipient_NotCopied()
+    {
+        MimeMessage original = Original();
+        original.Headers.Add("Original-Recipient", "   ");
+        MimeMessage receipt = ReadReceipts.Create(original, Patient, Clock);
+        HeaderList fields = Assert.IsType<MessageDispositionNotification>(Assert.IsType<MultipartReport>(receipt.Body)[1]).Fields;
+        Assert.Null(fields["Original-Recipient"]);
+    }
+
+    // DEL-4: a Disposition-Notification-To that names no mailbox (an empty group) asks for nothing; the refusals say
+    // which rule refuses.
+    [Fact]
+    public void Create_Refusals_NameTheirRule()
+    {
+        MimeMessage emptyGroup = Original(askReceipt: false);
+        emptyGroup.Headers.Add(HeaderId.DispositionNotificationTo, "undisclosed-recipients:;");
+        Assert.Contains("DEL-4", Assert.Throws<InvalidOperationException>(() => ReadReceipts.Create(emptyGroup, Patient, Clock)).Message, StringComparison.Ordinal);
+        Assert.Contains("DEL-4", Assert.Throws<InvalidOperationException>(() => ReadReceipts.Create(Original(askReceipt: false), Patient, Clock)).Message, StringComparison.Ordinal);
+        MimeMessage outside = Original(askReceipt: false);
+        outside.Headers.Add(HeaderId.DispositionNotificationTo, "tracker@example.com");
+        Assert.Contains("ADDR-4", Assert.Throws<InvalidOperationException>(() => ReadReceipts.Create(outside, Patient, Clock)).Message, StringComparison.Ordinal);
+    }
+
+    // RFC 8098 read leniently: a missing action mode still gives the type after ';'; a type that only starts with
+    // "displayed" is another type; no Disposition field, or a report without a notification part, is no receipt.
+    [Theory]
+    [InlineData("; displayed", true)]
+    [InlineData("manual-action/MDN-sent-manually; displayed/warning", true)]
+    [InlineData("manual-action/MDN-sent-manually; displayed-later", false)]
+    [InlineData("manual-action/MDN-sent-manually; displayed2", false)]
+    public void TryRead_DispositionTypeBoundaries(string disposition, bool expected)
+    {
+        string raw = ThunderbirdMdn.Replace("Disposition: manual-action/MDN-sent-manually; displayed", "Disposition: " + disposition, StringComparison.Ordinal);
+        Assert.Equal(expected, ReadReceipts.TryRead(Parse(raw), out _, out _));
+    }
+
+    [Fact]
+    public void TryRead_NoDispositionOrNoNotificationPart_False()
+    {
+        string noDisposition = ThunderbirdMdn.Replace("Disposition: manual-action/MDN-sent-manually; displayed\n", string.Empty, StringComparison.Ordinal);
+        Assert.False(ReadReceipts.TryRead(Parse(noDisposition), out _, out _));
+
+        var textOnly = new MimeMessage { Body = new MultipartReport("disposition-notification") { new TextPart("plain") { Text = "Lu." } } };
+        Assert.False(ReadReceipts.TryRead(textOnly, out string? id, out MssAddress reader));
+        Assert.Null(id);
+        Assert.Equal(default, reader);
+    }
+
+    // Try… never throws (issue 16): a notification whose content can no longer be read (its stream disposed, as when a
+    // message is read after its source is closed) is no receipt, and the outputs are reset.
+    [Fact]
+    public void TryRead_UnreadableNotification_FalseNotThrown()
+    {
+        var stream = new MemoryStream(System.Text.Encoding.ASCII.GetBytes("Final-Recipient: rfc822; dr.martin@chu-nantes.mssante.fr\r\nDisposition: manual-action/MDN-sent-manually; displayed\r\n\r\n"));
+        var notification = new MessageDispositionNotification { Content = new MimeContent(stream) };
+        stream.Dispose();
+        var message = new MimeMessage { Body = new MultipartReport("disposition-notification") { new TextPart("plain") { Text = "Lu." }, notification } };
+        Assert.False(ReadReceipts.TryRead(message, out string? id, out MssAddress reader));
+        Assert.Null(id);
+        Assert.Equal(default, reader);
+    }
+
     // Hand-written in the shape of a Thunderbird MDN (a secretary's client acknowledging a doctor's request).
     private const string ThunderbirdMdn = """
         From: Dr Martin <dr.martin@chu-nantes.mssante.fr>
