@@ -29,6 +29,10 @@ public class NonDeliveryReportsTest
         Assert.Equal("MAILER-DAEMON@patient.mssante.fr", Assert.Single(report.From.Mailboxes).Address);
         Assert.Equal("dr.martin@chu-nantes.mssante.fr", Assert.Single(report.To.Mailboxes).Address);
         Assert.Equal(original.MessageId, report.InReplyTo);
+        Assert.Equal(original.MessageId, Assert.Single(report.References));
+        Assert.Equal("Message non distribué : Vos résultats", report.Subject); // the report's French subject (DEL-2)
+        Assert.Equal("Mail Delivery System", Assert.Single(report.From.Mailboxes).Name);
+        Assert.Equal(string.Empty, Assert.Single(report.To.Mailboxes).Name);
 
         MultipartReport multipart = Assert.IsType<MultipartReport>(report.Body);
         Assert.Equal("delivery-status", multipart.ReportType);
