@@ -168,6 +168,76 @@ public class BounceCorpusTest(ITestOutputHelper output)
         Assert.True(notInMessage <= 2, "addresses not in the message: " + notInMessage);
     }
 
+    // DEL-6, recipient by recipient: every way the reader differs from sisimai — a bounce not recognised, a recipient
+    // missing or extra, another reason (mapped as above), another status code — is listed in known-disagreements.tsv,
+    // and nothing else differs. A reader that gets worse on one message fails here (the floors above only see shares);
+    // one that gets better fails too, until the line that no longer holds is deleted from the list.
+    [Fact]
+    public void Corpus_DisagreementsWithSisimai_ExactlyTheKnownOnes()
+    {
+        var actual = new List<string>();
+        string[] statuses = File.ReadAllLines(Path.Combine(Directory, "sisimai-expected.tsv"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
+        foreach (Expected expected in LoadExpected())
+        {
+            bool isBounce = Map[expected.Reasons[0]] is not null;
+            bool read = NonDeliveryReports.TryRead(Load(expected.File), out DeliveryReport? report);
+            if (!isBounce || !read)
+            {
+                if (isBounce != read)
+                {
+                    actual.Add(expected.File + "\t-\t" + (read ? "read as a bounce" : "not recognised"));
+                }
+
+                continue;
+            }
+
+            string[] sisimaiStatus = statuses.Where(l => l.StartsWith(expected.File + "\t", StringComparison.Ordinal)).Select(l => l.Split('\t')[2]).ToArray();
+            for (int i = 0; i < Math.Max(report!.Recipients.Count, expected.Reasons.Count); i++)
+            {
+                string at = expected.File + "\t" + i.ToString(CultureInfo.InvariantCulture) + "\t";
+                if (i >= report.Recipients.Count)
+                {
+                    actual.Add(at + "recipient missing");
+                    continue;
+                }
+
+                if (i >= expected.Reasons.Count)
+                {
+                    actual.Add(at + "extra recipient");
+                    continue;
+                }
+
+                FailedRecipient r = report.Recipients[i];
+                if (Map[expected.Reasons[i]] != r.Reason)
+                {
+                    actual.Add(at + "reason: sisimai " + expected.Reasons[i] + ", read " + r.Reason);
+                }
+
+                if (sisimaiStatus[i].Length > 0 && sisimaiStatus[i] != r.Status)
+                {
+                    actual.Add(at + "status: sisimai " + sisimaiStatus[i] + ", read " + (r.Status ?? "none"));
+                }
+            }
+        }
+
+        string[] known = File.ReadAllLines(Path.Combine(Directory, "known-disagreements.tsv"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
+        string[] newOnes = actual.Except(known, StringComparer.Ordinal).ToArray();
+        string[] gone = known.Except(actual, StringComparer.Ordinal).ToArray();
+        foreach (string line in newOnes)
+        {
+            output.WriteLine("new: " + line);
+        }
+
+        foreach (string line in gone)
+        {
+            output.WriteLine("no longer: " + line);
+        }
+
+        Assert.True(newOnes.Length == 0 && gone.Length == 0, $"{newOnes.Length} new disagreements, {gone.Length} listed ones no longer hold (see the output)");
+    }
+
     // DEL-6, file by file: messages read by hand here (recipient, reason and permanence from the text of the bounce).
     [Theory]
     [InlineData("lhost-dragonfly-01.eml", "pseudo-local-part@google.example.com", NonDeliveryReason.Refused, true)] // 550 5.7.26 unauthenticated, DMARC policy
