@@ -666,8 +666,7 @@ internal sealed class FhirDirectoryReader
 
         Skipped += malformedBoxes;
         StructureId? structure = structureId ?? finessId;
-        family = Share(family);
-        given = Share(given);
+        // family and given are shared as they are read (ReadHumanName)
         orgName = Share(orgName);
         city = Share(city);
         switch (kind)
@@ -760,6 +759,8 @@ internal sealed class FhirDirectoryReader
 
         var system = IdSystem.Unknown;
         string? value = null;
+        ReadOnlySpan<byte> utf8 = default; // the value as it is in the resource, when it holds no escape
+        bool hasValue = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("system"u8))
@@ -773,7 +774,9 @@ internal sealed class FhirDirectoryReader
             else if (reader.ValueTextEquals("value"u8))
             {
                 reader.Read();
-                value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                hasValue = reader.TokenType == JsonTokenType.String;
+                value = hasValue && reader.ValueIsEscaped ? reader.GetString() : null;
+                utf8 = hasValue && !reader.ValueIsEscaped ? reader.ValueSpan : default;
             }
             else
             {
@@ -782,7 +785,7 @@ internal sealed class FhirDirectoryReader
             }
         }
 
-        if (value is null)
+        if (!hasValue)
         {
             return;
         }
@@ -790,28 +793,29 @@ internal sealed class FhirDirectoryReader
         switch (system)
         {
             case IdSystem.IdNatPs when rpps is null:
-                if (IdNatPs.TryParse(value, out IdNatPs idNatPs) && idNatPs.TryGetRpps(out Rpps fromIdNat))
+                if ((value is null ? IdNatPs.TryParse(utf8, out IdNatPs idNatPs) : IdNatPs.TryParse(value, out idNatPs))
+                    && idNatPs.TryGetRpps(out Rpps fromIdNat))
                 {
                     rpps = fromIdNat;
                 }
 
                 break;
             case IdSystem.Rpps when rpps is null:
-                if (Rpps.TryParse(value, out Rpps parsed))
+                if (value is null ? Rpps.TryParse(utf8, out Rpps parsed) : Rpps.TryParse(value, out parsed))
                 {
                     rpps = parsed;
                 }
 
                 break;
             case IdSystem.IdNatStruct when structureId is null:
-                if (StructureId.TryParse(value, out StructureId structure))
+                if (value is null ? StructureId.TryParse(utf8, out StructureId structure) : StructureId.TryParse(value, out structure))
                 {
                     structureId = structure;
                 }
 
                 break;
             case IdSystem.Finess when finessId is null:
-                if (Finess.TryParse(value, out Finess finess))
+                if (value is null ? Finess.TryParse(utf8, out Finess finess) : Finess.TryParse(value, out finess))
                 {
                     finessId = StructureId.FromFiness(finess);
                 }
@@ -845,7 +849,7 @@ internal sealed class FhirDirectoryReader
         return IdSystem.Unknown;
     }
 
-    private static void ReadHumanName(ref Utf8JsonReader reader, ref string? family, ref string? given)
+    private void ReadHumanName(ref Utf8JsonReader reader, ref string? family, ref string? given)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -854,13 +858,14 @@ internal sealed class FhirDirectoryReader
         }
 
         string? f = null;
+        string? firstGiven = null;
         StringBuilder? g = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("family"u8))
             {
                 reader.Read();
-                f = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                f = reader.TokenType == JsonTokenType.String ? SharedString(ref reader) : null;
             }
             else if (reader.ValueTextEquals("given"u8))
             {
@@ -873,15 +878,14 @@ internal sealed class FhirDirectoryReader
 
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    if (reader.TokenType == JsonTokenType.String)
+                    if (reader.TokenType == JsonTokenType.String && firstGiven is null)
                     {
-                        g ??= new StringBuilder();
-                        if (g.Length > 0)
-                        {
-                            g.Append(' ');
-                        }
-
-                        g.Append(reader.GetString());
+                        firstGiven = SharedString(ref reader); // one given name, the usual case: no copy
+                    }
+                    else if (reader.TokenType == JsonTokenType.String)
+                    {
+                        g ??= new StringBuilder(firstGiven);
+                        g.Append(' ').Append(reader.GetString());
                     }
                     else
                     {
@@ -900,8 +904,30 @@ internal sealed class FhirDirectoryReader
         if (family is null && f is not null)
         {
             family = f;
-            given = g?.ToString();
+            given = g is null ? firstGiven : Share(g.ToString());
         }
+    }
+
+    /// <summary>
+    /// The string value at the reader, one instance per distinct text (see <see cref="Share"/>): a text already seen is
+    /// looked up from its bytes without a new string. Throws as <see cref="Utf8JsonReader.GetString"/> does on invalid
+    /// UTF-8.
+    /// </summary>
+    private string? SharedString(ref Utf8JsonReader reader)
+    {
+#if NET9_0_OR_GREATER
+        ReadOnlySpan<byte> utf8 = reader.ValueSpan;
+        if (!reader.ValueIsEscaped && utf8.Length <= 128)
+        {
+            Span<char> chars = stackalloc char[128];
+            if (System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out _, out int written, replaceInvalidSequences: false) == OperationStatus.Done
+                && _names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars.Slice(0, written), out string? shared))
+            {
+                return shared;
+            }
+        }
+#endif
+        return Share(reader.GetString());
     }
 
     /// <summary>Reads one ContactPoint; adds it to the boxes when it is an MSSanté box. Returns 1 for a malformed box, else 0.</summary>

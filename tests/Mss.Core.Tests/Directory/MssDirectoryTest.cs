@@ -154,6 +154,24 @@ public class MssDirectoryTest
         Assert.Equal("Martin", entry.FamilyName);
     }
 
+    // Several given names are joined by a space, escaped or not; a repeated name is one instance (the index shares
+    // names); identifiers escaped or not give the same RPPS.
+    [Fact]
+    public void Names_SeveralGivenEscapesAndSharing()
+    {
+        string several = "{\"resourceType\":\"Practitioner\",\"identifier\":[{\"system\":\"urn:oid:1.2.250.1.71.4.2.1\",\"value\":\"\\u003810000000001\"}],"
+            + "\"name\":[{\"family\":\"Martin\",\"given\":[\"Jean\",\"Marie\",\"\\u00c9lise\"]}],\"telecom\":[" + Box("a@a.mssante.fr", "PER") + "]}";
+        MssDirectory directory = Load(string.Join("\n",
+            several,
+            Practitioner("b", "10000000002", "Martin", "Jean", Box("b@a.mssante.fr", "PER")),
+            Practitioner("c", "10000000003", "Martin", "Jean", Box("c@a.mssante.fr", "PER"))));
+        Assert.Equal("Jean Marie Élise", directory.Entries[0].GivenName);
+        Assert.Equal(Rpps.Parse("10000000001"), directory.Entries[0].Professional);
+        Assert.Same(directory.Entries[0].FamilyName, directory.Entries[1].FamilyName);
+        Assert.Same(directory.Entries[1].GivenName, directory.Entries[2].GivenName);
+        Assert.Equal(Rpps.Parse("10000000003"), directory.Entries[2].Professional);
+    }
+
     // A resource bigger than the reader's first buffer, read through a stream that gives a few bytes at a time.
     [Fact]
     public void LargeResource_ThroughSmallReads()
