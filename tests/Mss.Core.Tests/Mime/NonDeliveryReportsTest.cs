@@ -140,6 +140,31 @@ public class NonDeliveryReportsTest
         Assert.Throws<ArgumentException>(() => NonDeliveryReports.Create(Parse("To: x@y.mssante.fr\n\nno sender"), Recipient, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", Clock));
     }
 
+    // A From mailbox without an address (an empty angle-addr) is passed over; the report goes to the real sender.
+    [Fact]
+    public void Create_SenderWithoutAddressSkipped()
+    {
+        MimeMessage original = Original();
+        original.From.Insert(0, new MailboxAddress("Personne", string.Empty));
+        MimeMessage report = NonDeliveryReports.Create(original, Recipient, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", Clock);
+        Assert.Equal("dr.martin@chu-nantes.mssante.fr", Assert.Single(report.To.Mailboxes).Address);
+    }
+
+    // Try… never throws (issue 16): a delivery-status part whose content can no longer be read gives false.
+    [Fact]
+    public void TryRead_UnreadableStatusPart_FalseNotThrown()
+    {
+        var stream = new MemoryStream(System.Text.Encoding.ASCII.GetBytes("Reporting-MTA: dns; patient.mssante.fr\r\n\r\nFinal-Recipient: rfc822; 279035121518989@patient.mssante.fr\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"));
+        var status = new MessageDeliveryStatus { Content = new MimeContent(stream) };
+        stream.Dispose();
+        var message = new MimeMessage { Body = new MultipartReport("delivery-status") { new TextPart("plain") { Text = "Non distribué." }, status } };
+        message.From.Add(new MailboxAddress("Mail Delivery System", "MAILER-DAEMON@patient.mssante.fr"));
+        Assert.False(NonDeliveryReports.TryRead(message, out DeliveryReport? report));
+        Assert.Null(report);
+        Assert.False(NonDeliveryReports.TryClassify(message, out _, out string? recipient));
+        Assert.Null(recipient);
+    }
+
     // ADDR-4 (decided here, as for read receipts): a report naming a patient's address never leaves the trust space.
     [Fact]
     public void Create_ForASenderOutsideTheTrustSpace_Refused()
