@@ -94,4 +94,33 @@ public class AddressTableTest
         Assert.Equal(1, table.Count);
         Assert.False(table.TryGetValue("absent@x.mssante.fr", out _));
     }
+
+    // Two addresses whose hashes are equal are still two addresses: found by a birthday search under this process's
+    // seed (400,000 addresses give about 19 equal pairs among 2^32 hashes; none at all once in 10^8 runs).
+    [Fact]
+    public void TryGetValue_EqualHashes_StillCompared()
+    {
+        var seen = new Dictionary<int, string>();
+        string? first = null;
+        string? second = null;
+        for (int i = 0; i < 400_000 && first is null; i++)
+        {
+            string address = "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "@x.mssante.fr";
+            int hash = AddressTable.Hash(address);
+            if (!seen.TryAdd(hash, address))
+            {
+                first = seen[hash];
+                second = address;
+            }
+        }
+
+        Assert.NotNull(first);
+        var table = new AddressTable();
+        var entry = new DirectoryEntry(MssAddress.Parse(first!), MailboxKind.Personal);
+        Assert.True(table.TryAdd(first!, entry));
+        Assert.False(table.TryGetValue(second!, out _));
+        Assert.True(table.TryAdd(second!, new DirectoryEntry(MssAddress.Parse(second!), MailboxKind.Personal)));
+        Assert.True(table.TryGetValue(first!, out DirectoryEntry? found));
+        Assert.Same(entry, found);
+    }
 }

@@ -207,6 +207,24 @@ public class MssDirectoryTest
         Assert.Empty(Load("").FindByProfessional(default));
     }
 
+    // FromEntries: nulls named; a professional's third box is listed with the first two; an entry without a family
+    // name has no homonyms.
+    [Fact]
+    public void FromEntries_ProfessionalsAndArguments()
+    {
+        Assert.Equal("entries", Assert.Throws<ArgumentNullException>(() => MssDirectory.FromEntries(null!)).ParamName);
+        Assert.Equal("entries", Assert.Throws<ArgumentNullException>(() => MssDirectory.FromEntries([null!])).ParamName);
+        Rpps rpps = Rpps.Parse("10000000001");
+        DirectoryEntry[] boxes = Enumerable.Range(0, 3)
+            .Select(i => new DirectoryEntry(MssAddress.Parse("b" + i + "@x.mssante.fr"), MailboxKind.Personal, rpps, familyName: "MARTIN", givenName: "Paul"))
+            .Append(new DirectoryEntry(MssAddress.Parse("accueil@x.mssante.fr"), MailboxKind.Organisational, structureName: "CH"))
+            .ToArray();
+        MssDirectory directory = MssDirectory.FromEntries(boxes);
+        Assert.Equal(boxes.Take(3), directory.FindByProfessional(rpps));
+        Assert.Empty(directory.Homonyms(boxes[3]));
+        Assert.Empty(directory.Homonyms(boxes[0])); // the same professional's other boxes are not homonyms
+    }
+
     // BAL-7: loading never throws on content, whatever the bytes.
     [Property(MaxTest = 300)]
     public bool Load_NeverThrows_OnArbitraryText(string? text)

@@ -335,4 +335,38 @@ public class MssMessageBuilderTest
         Assert.Throws<ArgumentNullException>(() => Builder().Subject(null!));
         Assert.Throws<ArgumentNullException>(() => Builder().TextBody(null!));
     }
+
+    // The arguments of Attach and ProductReference: nulls named, message and multipart types refused, and printable
+    // ASCII from the space to the tilde accepted in X-MSS-NIL, nothing outside.
+    [Fact]
+    public void AttachAndProductReference_Arguments()
+    {
+        byte[] pdf = [0x25, 0x50, 0x44, 0x46];
+        Assert.Equal("fileName", Assert.Throws<ArgumentNullException>(() => Builder().Attach(null!, pdf, "application/pdf")).ParamName);
+        Assert.Equal("content", Assert.Throws<ArgumentNullException>(() => Builder().Attach("a.pdf", (byte[])null!, "application/pdf")).ParamName);
+        Assert.Equal("mediaType", Assert.Throws<ArgumentNullException>(() => Builder().Attach("a.pdf", pdf, null!)).ParamName);
+        Assert.Equal("mediaType", Assert.Throws<ArgumentException>(() => Builder().Attach("a.eml", pdf, "message/rfc822")).ParamName);
+        Assert.Equal("mediaType", Assert.Throws<ArgumentException>(() => Builder().Attach("a.txt", pdf, "multipart/mixed")).ParamName);
+        using var unreadable = new MemoryStream(pdf);
+        unreadable.Dispose();
+        Assert.Equal("content", Assert.Throws<ArgumentException>(() => Builder().Attach("a.pdf", unreadable, "application/pdf")).ParamName);
+
+        Assert.Equal("reference", Assert.Throws<ArgumentNullException>(() => Builder().ProductReference(null!)).ParamName);
+        MimeMessage message = Builder().To(Patient).ProductReference(" LOGICIEL~1 v2 ").Build();
+        Assert.Equal("LOGICIEL~1 v2", message.Headers["X-MSS-NIL"]);
+        Assert.Throws<ArgumentException>(() => Builder().ProductReference("A\u007FB"));
+        Assert.Throws<ArgumentException>(() => Builder().ProductReference("A\u001FB"));
+    }
+
+    // Nothing set but a recipient: an empty subject, an empty UTF-8 text body (not a multipart), mailboxes without names.
+    [Fact]
+    public void Build_Minimal_EmptySubjectAndTextBody()
+    {
+        MimeMessage message = Builder().To(Patient).Build();
+        Assert.Equal(string.Empty, message.Subject ?? string.Empty);
+        TextPart body = Assert.IsType<TextPart>(message.Body);
+        Assert.Equal(string.Empty, body.Text);
+        Assert.Equal(string.Empty, Assert.Single(message.From.Mailboxes).Name);
+        Assert.Equal(string.Empty, Assert.Single(message.To.Mailboxes).Name);
+    }
 }
