@@ -133,7 +133,7 @@ public class NonDeliveryReportsTest
     public void Create_NullsUndefinedReasonAndSenderlessOriginal_Refused()
     {
         Assert.Throws<ArgumentNullException>(() => NonDeliveryReports.Create(null!, Recipient, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", Clock));
-        Assert.Throws<ArgumentNullException>(() => NonDeliveryReports.Create(Original(), null!, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", Clock));
+        Assert.Equal("recipient", Assert.Throws<ArgumentNullException>(() => NonDeliveryReports.Create(Original(), null!, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", Clock)).ParamName);
         Assert.Throws<ArgumentNullException>(() => NonDeliveryReports.Create(Original(), Recipient, NonDeliveryReason.MailboxClosed, null!, Clock));
         Assert.Throws<ArgumentNullException>(() => NonDeliveryReports.Create(Original(), Recipient, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", null!));
         Assert.Throws<ArgumentOutOfRangeException>(() => NonDeliveryReports.Create(Original(), Recipient, (NonDeliveryReason)42, "patient.mssante.fr", Clock));
