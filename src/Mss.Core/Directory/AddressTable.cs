@@ -11,7 +11,8 @@ namespace Mss.Core.Directory;
 /// the slot and the key's text, where a <c>Dictionary&lt;string, …&gt;</c> reads three (bucket, entry, key).
 /// </summary>
 /// <remarks>
-/// The hash is seeded per process, so that a file cannot be built to collide. Not thread-safe while adding; lookups on
+/// The hash is seeded per process, so that a file cannot be prepared in advance to collide (not a keyed hash: a defence
+/// against prepared inputs, not against an attacker who sees the timings). Not thread-safe while adding; lookups on
 /// a table no longer written are.
 /// </remarks>
 internal sealed class AddressTable
