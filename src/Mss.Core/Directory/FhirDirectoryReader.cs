@@ -591,7 +591,7 @@ internal sealed class FhirDirectoryReader
                 {
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        city ??= ReadCity(ref reader);
+                        city ??= ReadStringProperty(ref reader, "city"u8);
                     }
                 }
                 else
@@ -602,12 +602,12 @@ internal sealed class FhirDirectoryReader
             else if (reader.ValueTextEquals("practitioner"u8))
             {
                 reader.Read();
-                practitionerRef = ReadReference(ref reader);
+                practitionerRef = ReadStringProperty(ref reader, "reference"u8);
             }
             else if (reader.ValueTextEquals("organization"u8))
             {
                 reader.Read();
-                organizationRef = ReadReference(ref reader);
+                organizationRef = ReadStringProperty(ref reader, "reference"u8);
             }
             else if (reader.ValueTextEquals("entry"u8))
             {
@@ -1266,7 +1266,11 @@ internal sealed class FhirDirectoryReader
         return reader.GetString();
     }
 
-    private static string? ReadCity(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The string property <paramref name="name"/> of the object at the reader (an address's <c>city</c>, a Reference's
+    /// <c>reference</c>); null when the value is not an object or has no such string. The object is read to its end.
+    /// </summary>
+    private static string? ReadStringProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -1274,14 +1278,14 @@ internal sealed class FhirDirectoryReader
             return null;
         }
 
-        string? city = null;
+        string? value = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            bool isCity = reader.ValueTextEquals("city"u8);
+            bool wanted = reader.ValueTextEquals(name);
             reader.Read();
-            if (isCity && reader.TokenType == JsonTokenType.String)
+            if (wanted && reader.TokenType == JsonTokenType.String)
             {
-                city = reader.GetString();
+                value = reader.GetString();
             }
             else
             {
@@ -1289,33 +1293,7 @@ internal sealed class FhirDirectoryReader
             }
         }
 
-        return city;
-    }
-
-    private static string? ReadReference(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            reader.Skip();
-            return null;
-        }
-
-        string? reference = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isReference = reader.ValueTextEquals("reference"u8);
-            reader.Read();
-            if (isReference && reader.TokenType == JsonTokenType.String)
-            {
-                reference = reader.GetString();
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        return reference;
+        return value;
     }
 
     private static bool EndsWith(ref Utf8JsonReader reader, ReadOnlySpan<byte> suffix) => reader.ValueIsEscaped
