@@ -142,6 +142,22 @@ public class InactivityPolicyEdgeTest
         Assert.Equal([2], alertDay.ToAlert);
     }
 
+    // A deletion period of exactly 400 days has no slack in its day bound (366 a year, 31 a month): the last
+    // connections whose deletion would pass 9999-12-31 must go through the 400-year path, on the last day too.
+    // 9999-12-31 − 400 days = 9998-11-26; − 370 days = 9998-12-26; − 10 days = 9999-12-21 (9999 is not a leap year).
+    [Fact]
+    public void DailyRun_OnMaxIsoValue_DeletionPeriodWithoutSlack_FindsTheTransitions()
+    {
+        var policy = new InactivityPolicy(Period.FromDays(10), Period.FromDays(400), Period.FromDays(30));
+        LocalDate[] boxes = [Day("9998-11-26"), Day("9999-12-21"), Day("9998-12-26"), Day("9998-11-27")];
+        InactivityRun run = policy.DailyRun(boxes, Day("9999-12-30"), LocalDate.MaxIsoValue);
+        Assert.Equal([0], run.ToDelete);
+        Assert.Equal([1], run.ToUnpublish);
+        Assert.Equal([2], run.ToAlert);
+        Assert.Equal(Day("9999-12-31"), policy.ScheduleFor(Day("9998-11-26")).DeleteOn);
+        Assert.Throws<ArgumentOutOfRangeException>(() => policy.ScheduleFor(Day("9998-11-27")));
+    }
+
     [Fact]
     public void DailyRun_WholeRange_NeverThrows()
     {
