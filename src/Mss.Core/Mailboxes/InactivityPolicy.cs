@@ -85,8 +85,10 @@ public sealed class InactivityPolicy
         {
             for (LocalDate day = CheckFrom; day <= CheckTo; day = day.PlusDays(1))
             {
+                // A positive date period moves a day strictly: last connection < unpublication and alert < deletion
+                // always hold, so only the middle of the order can fail.
                 InactivitySchedule s = ScheduleFor(day);
-                if (!(day < s.UnpublishOn && s.UnpublishOn < s.DeletionAlertOn && s.DeletionAlertOn < s.DeleteOn))
+                if (!(s.UnpublishOn < s.DeletionAlertOn))
                 {
                     throw new ArgumentException(
                         "The schedule must stay strictly ordered: last connection < unpublication < deletion alert < deletion (BAL-5).",
@@ -541,20 +543,17 @@ public sealed class InactivityPolicy
 
         public static InstantWindow For(int first, uint count, DateTimeZone zone)
         {
+            // The window never starts after the last date: first <= the previous run's day (FirstAfter returns at most
+            // its argument). Its first day has no start instant only when it is before the first date, or is the first
+            // date in a zone east of UTC (its midnight is before Instant.MinValue): then it is open below.
             long end = (long)first + count;
-            if (count == 0 || first > MaxDay || end <= MinDay)
+            if (count == 0 || end <= MinDay)
             {
                 // No day of the window is a date NodaTime represents.
                 return new InstantWindow(default, false, default, false, empty: true);
             }
 
             bool boundedBelow = TryStartOf(first, zone, out Instant from);
-            if (!boundedBelow && first > 0)
-            {
-                // The first day starts after Instant.MaxValue: no instant is in the window.
-                return new InstantWindow(default, false, default, false, empty: true);
-            }
-
             Instant to = default;
             bool boundedAbove = end <= MaxDay && TryStartOf((int)end, zone, out to);
             return new InstantWindow(from, !boundedBelow, to, !boundedAbove, empty: false);

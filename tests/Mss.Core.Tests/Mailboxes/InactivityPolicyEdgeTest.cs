@@ -193,6 +193,29 @@ public class InactivityPolicyEdgeTest
         Assert.Equal([0], Policy.DailyRun([late], honolulu, Day("9999-12-30"), LocalDate.MaxIsoValue).ToUnpublish);
     }
 
+    // On −9998-03-01 the unpublication window holds the last connections of −9997-12-31 only: a day before the first
+    // date, so no instant, although Paris's first midnight (UTC+0:09:21) is before Instant.MinValue.
+    [Fact]
+    public void DailyRun_Instants_WindowBeforeTheFirstDate_TakesNothing()
+    {
+        Instant[] boxes = [Instant.MinValue, At("2026-01-15T10:00:00Z")];
+        InactivityRun run = Policy.DailyRun(boxes, Paris, new LocalDate(-9998, 2, 28), new LocalDate(-9998, 3, 1));
+        Assert.Empty(run.ToUnpublish);
+        Assert.Empty(run.ToAlert);
+        Assert.Empty(run.ToDelete);
+    }
+
+    // With a one-day unpublication period, the run of 9999-12-31 unpublishes the connections of 9999-12-30: the window
+    // ends at the start of the last date, and a connection on the last date is not in it.
+    [Fact]
+    public void DailyRun_Instants_WindowEndingOnTheLastDate_StopsAtItsStart()
+    {
+        var policy = new InactivityPolicy(Period.FromDays(1), Period.FromYears(1), Period.FromMonths(2));
+        Instant[] boxes = [At("9999-12-30T12:00:00Z"), At("9999-12-31T00:00:00Z"), At("9999-12-30T23:59:59Z")];
+        InactivityRun run = policy.DailyRun(boxes, DateTimeZone.Utc, Day("9999-12-30"), LocalDate.MaxIsoValue);
+        Assert.Equal([0, 2], run.ToUnpublish);
+    }
+
     [Fact]
     public void DayOf_InstantMaxValueInParis_ThrowsArgumentOutOfRange()
     {
