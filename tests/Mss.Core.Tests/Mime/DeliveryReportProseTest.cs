@@ -99,4 +99,15 @@ public class DeliveryReportProseTest
         FailedRecipient r = Assert.Single(report.Recipients);
         Assert.Equal((Recipient, NonDeliveryReason.AddressDoesNotExist), (r.Address, r.Reason));
     }
+
+    // The returned message's addressee written without a domain (a local alias) is the recipient as written.
+    [Fact]
+    public void TryRead_ReturnedMessageToLocalAlias_RecipientAsWritten()
+    {
+        string raw = DaemonHeaders + "Content-Type: multipart/mixed; boundary=\"b1\"\n\n"
+            + "--b1\nContent-Type: text/plain\n\nYour message could not be delivered: 550 5.1.1 User unknown\n\n"
+            + "--b1\nContent-Type: message/rfc822\n\nFrom: dr.martin@chu-nantes.mssante.fr\nTo: secretariat\nSubject: Compte rendu\n\nBonjour.\n\n--b1--\n";
+        Assert.True(NonDeliveryReports.TryRead(Parse(raw), out DeliveryReport? report));
+        Assert.Equal("secretariat", Assert.Single(report.Recipients).Address);
+    }
 }
