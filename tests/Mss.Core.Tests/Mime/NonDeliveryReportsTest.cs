@@ -140,6 +140,15 @@ public class NonDeliveryReportsTest
         Assert.Throws<ArgumentException>(() => NonDeliveryReports.Create(Parse("To: x@y.mssante.fr\n\nno sender"), Recipient, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", Clock));
     }
 
+    // DEL-2: the report's French subject when the original had none: the prefix alone (MimeKit trims the final space).
+    [Fact]
+    public void Create_OriginalWithoutSubject_SubjectIsThePrefixAlone()
+    {
+        MimeMessage original = Parse("From: dr.martin@chu-nantes.mssante.fr\nTo: 279035121518989@patient.mssante.fr\nMessage-ID: <o-1@chu-nantes.mssante.fr>\n\nBonjour.\n");
+        MimeMessage report = NonDeliveryReports.Create(original, Recipient, NonDeliveryReason.MailboxClosed, "patient.mssante.fr", Clock);
+        Assert.Equal("Message non distribué :", report.Subject);
+    }
+
     // A From mailbox without an address (an empty angle-addr) is passed over; the report goes to the real sender.
     [Fact]
     public void Create_SenderWithoutAddressSkipped()
