@@ -183,4 +183,75 @@ public class NonDeliveryNoticeTest
         Assert.Equal(NonDeliveryReason.MailboxClosed, reason);
         Assert.Equal(Address, address);
     }
+    // DEL-2: a bounce may begin with the word "Adresse" (a field name) before the French text.
+    [Fact]
+    public void TryFind_TextStartingWithAdresse_StillFound()
+    {
+        string text = "Adresse : " + Address + "\n" + NonDeliveryNotice.Text(NonDeliveryReason.AddressInvalid, Address);
+        Assert.True(NonDeliveryNotice.TryFind(text, out NonDeliveryReason reason, out string? address));
+        Assert.Equal(NonDeliveryReason.AddressInvalid, reason);
+        Assert.Equal(Address, address);
+    }
+
+    // DEL-2: the address is between quotes (straight, typographic or guillemets); backquotes or none are not the text.
+    [Theory]
+    [InlineData("Le message que vous avez envoyé à l'adresse `279035121518989@patient.mssante.fr` n'a pas pu être distribué, car cette adresse Mon espace santé n'existe pas.")]
+    [InlineData("Le message que vous avez envoyé à l'adresse x279035121518989@patient.mssante.frx n'a pas pu être distribué, car cette adresse Mon espace santé n'existe pas.")]
+    public void TryFind_AddressNotBetweenQuotes_NotRecognised(string text)
+    {
+        Assert.False(NonDeliveryNotice.TryFind(text, out _, out string? address));
+        Assert.Null(address);
+    }
+
+    // The search looks for the closing quote over at most 512 characters of address.
+    [Fact]
+    public void TryFind_AddressOf512Characters_Found_513_NotFound()
+    {
+        string longest = new string('a', 512 - "@x.fr".Length) + "@x.fr";
+        Assert.True(NonDeliveryNotice.TryFind(NonDeliveryNotice.Text(NonDeliveryReason.Other, longest), out _, out string? found));
+        Assert.Equal(longest, found);
+        Assert.False(NonDeliveryNotice.TryFind(NonDeliveryNotice.Text(NonDeliveryReason.Other, "a" + longest), out _, out _));
+    }
+
+    // Two texts one after the other, addresses in single quotes: "n'a" and "l'adresse" hold the same quote, and each
+    // address ends at its own closing quote.
+    [Fact]
+    public void FindAll_TwoTextsInSingleQuotes_EachWithItsAddress()
+    {
+        string first = "Le message que vous avez envoyé à l'adresse 'a@chu-nantes.mssante.fr' n'a pas pu être distribué, car cette adresse n'existe pas.";
+        string second = "Le message que vous avez envoyé à l'adresse 'b@chu-nantes.mssante.fr' n'a pas pu être distribué, car la boîte aux lettres de votre destinataire est pleine.";
+        List<(NonDeliveryReason Reason, string Address)> found = NonDeliveryNotice.FindAll(first + " " + second, 10);
+        Assert.Equal(
+            [(NonDeliveryReason.AddressDoesNotExist, "a@chu-nantes.mssante.fr"), (NonDeliveryReason.MailboxFull, "b@chu-nantes.mssante.fr")],
+            found);
+        Assert.True(NonDeliveryNotice.TryFind(first + " " + second, out _, out string? address));
+        Assert.Equal("a@chu-nantes.mssante.fr", address);
+    }
+
+    [Fact]
+    public void FindAll_StopsAtTheMaximum()
+    {
+        string text = string.Concat(Enumerable.Range(0, 3).Select(i => NonDeliveryNotice.Text(NonDeliveryReason.Other, $"user{i}@x.mssante.fr") + "\n"));
+        Assert.Equal(["user0@x.mssante.fr", "user1@x.mssante.fr"], NonDeliveryNotice.FindAll(text, 2).Select(f => f.Address));
+        Assert.Equal(3, NonDeliveryNotice.FindAll(text, 3).Count);
+    }
+
+    // An opening quote never closed: nothing is found, even when an ending of the table appears elsewhere in the text
+    // (here 32 characters from the start, the length of " n'a pas pu être distribué, car ").
+    [Fact]
+    public void TryFind_QuoteNeverClosed_NotRecognised()
+    {
+        string text = new string('x', 32) + "cette adresse n'existe pas. Le message que vous avez envoyé à l'adresse \"a@x.mssante.fr";
+        Assert.False(NonDeliveryNotice.TryFind(text, out _, out _));
+        Assert.Empty(NonDeliveryNotice.FindAll(text, 10));
+    }
+
+    // DEL-2: the patient wording follows the domain of the address as sent, even with nothing before the @.
+    [Fact]
+    public void Text_AddressWithEmptyLocalPart_WordingOfItsDomain()
+    {
+        Assert.Equal(
+            "Le message que vous avez envoyé à l'adresse \"@patient.mssante.fr\" n'a pas pu être distribué, car cette adresse Mon espace santé n'existe pas.",
+            NonDeliveryNotice.Text(NonDeliveryReason.AddressDoesNotExist, "@patient.mssante.fr"));
+    }
 }
