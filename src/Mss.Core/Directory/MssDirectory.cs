@@ -166,6 +166,7 @@ public sealed class MssDirectory
     public bool TryFind(MssAddress address, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DirectoryEntry? entry)
     {
         entry = null;
+        // Stryker disable once Logical : a fast exit; the table holds neither default's text nor a patient address
         if (address.IsDefault || address.IsPatient)
         {
             return false;
@@ -210,6 +211,7 @@ public sealed class MssDirectory
             throw new ArgumentOutOfRangeException(nameof(max), max, "The number of results cannot be negative.");
         }
 
+        // Stryker disable once Block : a fast exit; a search for no result finds none
         if (max == 0)
         {
             return None;
@@ -280,6 +282,7 @@ public sealed class MssDirectory
         get
         {
             NameIndex? names = Volatile.Read(ref _names);
+            // Stryker disable once Block : the lock-free read of the built index; the locked path returns the same
             if (names is not null)
             {
                 return names;
@@ -287,6 +290,7 @@ public sealed class MssDirectory
 
             lock (_nameLock)
             {
+                // Stryker disable once Assignment : building it again gives the same index
                 _names ??= new NameIndex(_entries);
                 return _names;
             }

@@ -61,7 +61,8 @@ public class MssMessageBuilderTest
     [Fact]
     public void Build_WithoutRecipient_Throws()
     {
-        Assert.Throws<InvalidOperationException>(() => Builder().Subject("x").TextBody("y").Build());
+        InvalidOperationException e = Assert.Throws<InvalidOperationException>(() => Builder().Subject("x").TextBody("y").Build());
+        Assert.Contains("call To or Cc", e.Message, StringComparison.Ordinal); // the error says what to do
     }
 
     // ADDR-4: recipients are MSSanté addresses by type; the only non-address value, default, is refused.
@@ -133,7 +134,8 @@ public class MssMessageBuilderTest
     [InlineData("[fin]")]
     public void CloseConversation_WithAnotherSubject_Refused(string subject)
     {
-        Assert.Throws<InvalidOperationException>(() => Builder().To(Patient).Subject(subject).CloseConversation().Build());
+        InvalidOperationException e = Assert.Throws<InvalidOperationException>(() => Builder().To(Patient).Subject(subject).CloseConversation().Build());
+        Assert.Contains("exactly [FIN] (CONV-3)", e.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => Builder().To(Patient).CloseConversation().Subject(subject).Build());
     }
 
@@ -181,6 +183,16 @@ public class MssMessageBuilderTest
     {
         ArgumentException e = Assert.Throws<ArgumentException>(() => Builder().To(Patient).AutoSubmitted(kind));
         Assert.Contains("BAL-3", e.Message, StringComparison.Ordinal);
+    }
+
+    // The builder keeps one copy of each attachment for every message it builds: a message cannot write into it.
+    [Fact]
+    public void Build_AttachmentContent_ReadOnly()
+    {
+        MssMessageBuilder builder = Builder().To(Patient).Attach("cr.pdf", [1, 2, 3], "application/pdf");
+        MimePart attachment = Assert.Single(builder.Build().Attachments.OfType<MimePart>());
+        IMimeContent content = Assert.IsAssignableFrom<IMimeContent>(attachment.Content);
+        Assert.False(content.Stream?.CanWrite ?? true);
     }
 
     [Fact]
@@ -234,6 +246,7 @@ public class MssMessageBuilderTest
         _ = secondInTo ? builder.To(OtherPatient) : builder.Cc(OtherPatient);
         InvalidOperationException e = Assert.Throws<InvalidOperationException>(() => builder.Build());
         Assert.Contains("ADDR-7", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Use BuildPerPatient", e.Message, StringComparison.Ordinal); // the error says what to do
         Assert.DoesNotContain("279035121518989", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("185052A12345633", e.Message, StringComparison.Ordinal);
     }

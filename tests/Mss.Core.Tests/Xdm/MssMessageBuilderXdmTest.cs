@@ -101,7 +101,8 @@ public class MssMessageBuilderXdmTest
     {
         XdmPackage package = Builder().AddCda("sortie.xml", LdlSes).Build();
         MssMessageBuilder builder = Message().AttachXdm(package);
-        Assert.Throws<InvalidOperationException>(() => builder.AttachXdm(package));
+        InvalidOperationException e = Assert.Throws<InvalidOperationException>(() => builder.AttachXdm(package));
+        Assert.Contains("one IHE_XDM.ZIP", e.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>(() => Message().AttachXdm(null!));
     }
 
