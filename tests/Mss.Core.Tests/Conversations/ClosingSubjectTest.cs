@@ -80,6 +80,8 @@ public class ClosingSubjectTest
     [InlineData("Retour [FIN]", Extra)]
     [InlineData("  [fin]  ", Case)]
     [InlineData("RE:RE:RE: [FIN]", Prefix)]
+    [InlineData("[ FIN", Brackets | Inside)]
+    [InlineData("FIN )", Brackets | Inside)]
     public void Diagnose_NearMiss_WithReasons(string subject, NearMissReasons reasons)
     {
         SubjectVerdict verdict = ClosingSubject.Diagnose(subject);
@@ -87,6 +89,24 @@ public class ClosingSubjectTest
         Assert.Equal(reasons, verdict.Reasons);
         Assert.True(verdict.IsNearMiss);
         Assert.False(verdict.IsClosing);
+    }
+
+    // Invisible characters are one reason however many there are (built in code: xUnit data would alter them).
+    [Fact]
+    public void Diagnose_TwoInvisibleCharacters_OneReason()
+    {
+        Assert.Equal(Invisible, ClosingSubject.Diagnose("[\u200BFIN\u200B]").Reasons);
+        Assert.Equal(Invisible | Extra, ClosingSubject.Diagnose("[FIN]\u00AD\u00AD merci").Reasons);
+    }
+
+    // A lone surrogate cannot be normalised: the subject is read as it is, and still diagnosed.
+    [Fact]
+    public void Diagnose_LoneSurrogate_ReadAsItIs()
+    {
+        string subject = "[FIN] " + new string('\uD800', 1);
+        SubjectVerdict verdict = ClosingSubject.Diagnose(subject);
+        Assert.Equal(SubjectKind.NearMiss, verdict.Kind);
+        Assert.Equal(Extra, verdict.Reasons);
     }
 
     // Ordinary subjects raise no false alarm: a French word "fin" without brackets is not a near miss.
@@ -101,6 +121,9 @@ public class ClosingSubjectTest
     [InlineData("Afin de préparer votre venue")]
     [InlineData("[FINESS]")]
     [InlineData("[FINI]")]
+    [InlineData("[FAN]")]
+    [InlineData("[AIN]")]
+    [InlineData("[FIX]")]
     [InlineData("RE:")]
     [InlineData("RE: Résultats")]
     [InlineData("[]")]
