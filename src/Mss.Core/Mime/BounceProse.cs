@@ -173,6 +173,8 @@ internal static class BounceProse
         return about.ToString();
     }
 
+    private static readonly char[] AddressLeftovers = { '>', '"', '\'', ':', ' ', '\t' };
+
     /// <summary>
     /// The SMTP reply in <paramref name="about"/>: the first line holding a 4xx/5xx reply code, trimmed (at most 1,000
     /// characters); null when none.
@@ -200,7 +202,8 @@ internal static class BounceProse
                     end = about.Length;
                 }
 
-                string line = about.Substring(lineStart, end - lineStart).Trim();
+                // The text about an address starts right after it: "<a@x>: 550 …" leaves ">: " before the reply.
+                string line = about.Substring(lineStart, end - lineStart).Trim().TrimStart(AddressLeftovers);
                 return line.Length > 1000 ? line.Substring(0, 1000) : line;
             }
         }
