@@ -29,8 +29,8 @@ public class XdmReaderLimitsTest
         Assert.Equal(Pdf, Assert.Single(package!.Documents).Content);
     }
 
-    // A stream that cannot seek is copied first, at most MaxArchiveSize bytes (64 MiB copied: the one test of this file
-    // that allocates that much, the bound being a public constant).
+    // A stream that cannot seek is copied first, at most MaxArchiveSize bytes. This test and the next copy 64 MiB each:
+    // the bound is a public constant and only a copy reaches it.
     [Fact]
     public void TryRead_NonSeekableArchiveExactlyAtMaxArchiveSize_Read()
     {
