@@ -92,6 +92,92 @@ public class XdmReaderTest
         }
     }
 
+    // The locator is followed only when the end record says 0xFFFF entries or 0xFFFFFFFF bytes (APPNOTE 4.4.1.4): with
+    // plain values, a ZIP64 record declaring 20,001 entries is not read.
+    [Fact]
+    public void TryRead_Zip64LocatorWithoutMarker_NotFollowed()
+    {
+        byte[] zip = Zip64Record(20_001, 0).Concat(Zip64Locator(0)).Concat(EndOfCentralDirectory(5, 0)).ToArray();
+        Assert.False(XdmPackage.TryRead(new MemoryStream(zip), out _, out XdmError error));
+        Assert.Equal(XdmError.NotZip, error);
+    }
+
+    // The size marker 0xFFFFFFFF defers to the ZIP64 record as the count marker does: its directory size is checked.
+    [Theory]
+    [InlineData(100UL, XdmError.NotZip)]
+    [InlineData(6_000_001UL, XdmError.TooLarge)]
+    public void TryRead_Zip64SizeMarker_RecordSizeChecked(ulong size, XdmError expected)
+    {
+        byte[] zip = Zip64Record(5, size).Concat(Zip64Locator(0)).Concat(EndOfCentralDirectory(5, 0xFFFFFFFF)).ToArray();
+        Assert.False(XdmPackage.TryRead(new MemoryStream(zip), out _, out XdmError error));
+        Assert.Equal(expected, error);
+    }
+
+    // The locator at the very start of the input (the end record at offset 20) and the ZIP64 record ending exactly at
+    // the end of the input: both are read.
+    [Theory]
+    [InlineData(20_001UL, XdmError.TooLarge)]
+    [InlineData(5UL, XdmError.NotZip)]
+    public void TryRead_Zip64LocatorFirstRecordLast_Read(ulong count, XdmError expected)
+    {
+        byte[] zip = Zip64Locator(42).Concat(EndOfCentralDirectory(0xFFFF, 0)).Concat(Zip64Record(count, 0)).ToArray();
+        Assert.Equal(98, zip.Length);
+        Assert.False(XdmPackage.TryRead(new MemoryStream(zip), out _, out XdmError error));
+        Assert.Equal(expected, error);
+    }
+
+    // The ZIP64 record is read where the locator says, not at the start of the input.
+    [Fact]
+    public void TryRead_Zip64RecordAfterOtherBytes_ReadAtItsOffset()
+    {
+        byte[] zip = new byte[16].Concat(Zip64Record(20_001, 0)).Concat(Zip64Locator(16)).Concat(EndOfCentralDirectory(0xFFFF, 0)).ToArray();
+        Assert.False(XdmPackage.TryRead(new MemoryStream(zip), out _, out XdmError error));
+        Assert.Equal(XdmError.TooLarge, error);
+    }
+
+    // A stream that gives a few bytes per read: the end of the input and the ZIP64 record are read all the same.
+    [Fact]
+    public void TryRead_Zip64RecordThroughShortReads_Read()
+    {
+        byte[] zip = Zip64Record(20_001, 0).Concat(Zip64Locator(0)).Concat(EndOfCentralDirectory(0xFFFF, 0)).ToArray();
+        Assert.False(XdmPackage.TryRead(new XdmTestSupport.TrickleStream(zip, 7), out _, out XdmError error));
+        Assert.Equal(XdmError.TooLarge, error);
+    }
+
+    // A stream whose bytes end before its Length says (a file truncated while read): the reader stops at the end of the
+    // bytes, and a ZIP64 record the locator places in the missing part is NotZip.
+    [Fact]
+    public void TryRead_StreamEndingBeforeItsLength_NotZip()
+    {
+        byte[] zip = Zip64Locator(50).Concat(EndOfCentralDirectory(0xFFFF, 0)).ToArray();
+        var stream = new OverstatedLengthStream(zip, 100);
+        Assert.Equal(142, stream.Length);
+        Assert.False(XdmPackage.TryRead(stream, out _, out XdmError error));
+        Assert.Equal(XdmError.NotZip, error);
+    }
+
+    /// <summary>A ZIP64 end of central directory record (56 bytes) declaring <paramref name="count"/> entries in a directory of <paramref name="size"/> bytes.</summary>
+    private static byte[] Zip64Record(ulong count, ulong size)
+    {
+        byte[] record = new byte[56];
+        new byte[] { 0x50, 0x4b, 0x06, 0x06 }.CopyTo(record, 0);
+        BitConverter.GetBytes(44UL).CopyTo(record, 4);   // the size of the rest of the record
+        BitConverter.GetBytes(count).CopyTo(record, 24); // entries on this disk
+        BitConverter.GetBytes(count).CopyTo(record, 32); // entries in all
+        BitConverter.GetBytes(size).CopyTo(record, 40);
+        return record;
+    }
+
+    /// <summary>A ZIP64 end of central directory locator (20 bytes) pointing at <paramref name="offset"/>.</summary>
+    private static byte[] Zip64Locator(ulong offset)
+    {
+        byte[] locator = new byte[20];
+        new byte[] { 0x50, 0x4b, 0x06, 0x07 }.CopyTo(locator, 0);
+        BitConverter.GetBytes(offset).CopyTo(locator, 8);
+        BitConverter.GetBytes(1u).CopyTo(locator, 16);   // the number of disks
+        return locator;
+    }
+
     private static byte[] EndOfCentralDirectory(ushort count, uint size)
     {
         byte[] record = new byte[22];
@@ -100,5 +186,11 @@ public class XdmReaderTest
         BitConverter.GetBytes(count).CopyTo(record, 10);
         BitConverter.GetBytes(size).CopyTo(record, 12);
         return record;
+    }
+
+    /// <summary>A stream of <c>bytes</c> whose Length says <c>extra</c> bytes more than it has.</summary>
+    private sealed class OverstatedLengthStream(byte[] bytes, long extra) : MemoryStream(bytes, writable: false)
+    {
+        public override long Length => base.Length + extra;
     }
 }

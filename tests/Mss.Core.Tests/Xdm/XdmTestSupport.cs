@@ -73,4 +73,63 @@ internal static class XdmTestSupport
     }
 
     internal static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
+
+    // Hand-written ebRIM 3.0 metadata (ITI TF-3 §4.2.3), for archives the builder would never write. The schemes are
+    // the UUIDs of ITI TF-3 Tables 4.2.3.2-1 and 4.2.3.3-1, written out here rather than taken from the library.
+
+    /// <summary>XDSSubmissionSet.patientId.</summary>
+    internal const string SubmissionSetPatientIdScheme = "urn:uuid:6b5aea1a-874d-4603-a4bc-96a0a7b38446";
+
+    /// <summary>XDSDocumentEntry.patientId.</summary>
+    internal const string DocumentPatientIdScheme = "urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427";
+
+    /// <summary>XDSDocumentEntry.uniqueId.</summary>
+    internal const string DocumentUniqueIdScheme = "urn:uuid:2e82c1f6-a085-4c72-9da3-8640a32e42ab";
+
+    /// <summary>XDSDocumentEntry.typeCode.</summary>
+    internal const string DocumentTypeCodeScheme = "urn:uuid:f0306f51-975f-434e-a61c-c59651d33983";
+
+    /// <summary>The example patient's id, <c>INS^^^&amp;OID&amp;ISO</c> (REF2-2).</summary>
+    internal const string ExamplePatientId = ExampleIns + "^^^&" + InsNirTestOid + "&ISO";
+
+    /// <summary>METADATA.XML holding the registry objects given (<see cref="SubmissionSet"/>, <see cref="DocumentEntry"/>).</summary>
+    internal static byte[] MetadataXml(params string[] registryObjects) => Utf8(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        + "<lcm:SubmitObjectsRequest xmlns:lcm=\"urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0\" xmlns:rim=\"urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0\">"
+        + "<rim:RegistryObjectList>" + string.Concat(registryObjects) + "</rim:RegistryObjectList></lcm:SubmitObjectsRequest>");
+
+    /// <summary>A submission set (RegistryPackage) with the children given.</summary>
+    internal static string SubmissionSet(params string[] children) =>
+        "<rim:RegistryPackage id=\"SubmissionSet01\">" + string.Concat(children) + "</rim:RegistryPackage>";
+
+    /// <summary>A document entry (ExtrinsicObject): its mimeType attribute when not null, the slots given, then the other children.</summary>
+    internal static string DocumentEntry(string? mimeType, IEnumerable<(string Name, string Value)> slots, params string[] children) =>
+        "<rim:ExtrinsicObject id=\"Document01\"" + (mimeType is null ? string.Empty : " mimeType=\"" + Escape(mimeType) + "\"") + ">"
+        + string.Concat(slots.Select(s => "<rim:Slot name=\"" + Escape(s.Name) + "\"><rim:ValueList><rim:Value>" + Escape(s.Value) + "</rim:Value></rim:ValueList></rim:Slot>"))
+        + string.Concat(children) + "</rim:ExtrinsicObject>";
+
+    /// <summary>The hash, size and URI slots of <paramref name="content"/> stored as <paramref name="uri"/>.</summary>
+    internal static (string, string)[] FileSlots(string uri, byte[] content) =>
+        [("hash", Sha1(content)), ("size", content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("URI", uri)];
+
+    internal static string ExternalIdentifier(string scheme, string value) =>
+        "<rim:ExternalIdentifier identificationScheme=\"" + scheme + "\" value=\"" + Escape(value) + "\"/>";
+
+    internal static string Classification(string scheme, string code) =>
+        "<rim:Classification classificationScheme=\"" + scheme + "\" nodeRepresentation=\"" + Escape(code) + "\"/>";
+
+    private static string Escape(string s) => s.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal);
+
+    /// <summary>A stream that gives at most <c>most</c> bytes per read (as network streams do), checking its arguments as every stream must.</summary>
+    internal sealed class TrickleStream(byte[] bytes, int most) : MemoryStream(bytes, writable: false)
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            ValidateBufferArguments(buffer, offset, count);
+            return base.Read(buffer, offset, Math.Min(count, most));
+        }
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, most)]);
+    }
 }
