@@ -205,6 +205,19 @@ public class InactivityPolicyEdgeTest
         Assert.Empty(run.ToDelete);
     }
 
+    // West of UTC the first date starts after Instant.MinValue: in Honolulu (UTC−10:31 then) Instant.MinValue is on
+    // −9999-12-31, a day before the first date, and not in the window of a connection on −9998-01-01 (unpublished on
+    // −9998-03-02).
+    [Fact]
+    public void DailyRun_Instants_BeforeTheFirstMidnightWestOfUtc_NotOnTheFirstDate()
+    {
+        DateTimeZone honolulu = DateTimeZoneProviders.Tzdb["Pacific/Honolulu"];
+        Instant firstMidnight = honolulu.AtStartOfDay(LocalDate.MinIsoValue).ToInstant();
+        Instant[] boxes = [Instant.MinValue, firstMidnight, firstMidnight - Duration.Epsilon];
+        InactivityRun run = Policy.DailyRun(boxes, honolulu, new LocalDate(-9998, 3, 1), new LocalDate(-9998, 3, 2));
+        Assert.Equal([1], run.ToUnpublish);
+    }
+
     // With a one-day unpublication period, the run of 9999-12-31 unpublishes the connections of 9999-12-30: the window
     // ends at the start of the last date, and a connection on the last date is not in it.
     [Fact]
