@@ -76,7 +76,8 @@ internal sealed class AddressTable
     /// folded: two texts that differ in the case of another character hash apart, as they compare apart.
     /// </summary>
     // Stryker disable all : hash mixing. Any hash of the text with ASCII case folded gives the same answers, with more
-    // or fewer collisions: its mutants are equivalent (tests/MUTATION.md). The fold itself, LowerAscii, stays mutated.
+    // or fewer collisions: its mutants are equivalent (tests/MUTATION.md). The four-character fold, LowerAscii(ulong),
+    // stays mutated.
     internal static int Hash(ReadOnlySpan<char> text)
     {
         ulong h = Seed ^ (ulong)text.Length;

@@ -45,6 +45,9 @@ internal static class BounceProse
 
     private static readonly string[] FollowMarkers = { "headers follow", "message follow", "copy of the message", "original message", "unsent message", "returned message", "original message headers" };
 
+    // What is left of an address before the text about it: "<a@x>: 550 …" leaves ">: ".
+    private static readonly char[] AddressLeftovers = { '>', '"', '\'', ':', ' ', '\t' };
+
     /// <summary>
     /// Where the returned copy of the message starts in <paramref name="text"/> (a <c>------ This is a copy of the
     /// message</c>, <c>--- Below this line is a copy of the message.</c> or <c>----- Original message -----</c> line,
@@ -173,8 +176,6 @@ internal static class BounceProse
         return about.ToString();
     }
 
-    private static readonly char[] AddressLeftovers = { '>', '"', '\'', ':', ' ', '\t' };
-
     /// <summary>
     /// The SMTP reply in <paramref name="about"/>: the first line holding a 4xx/5xx reply code, trimmed (at most 1,000
     /// characters); null when none.
@@ -202,7 +203,6 @@ internal static class BounceProse
                     end = about.Length;
                 }
 
-                // The text about an address starts right after it: "<a@x>: 550 …" leaves ">: " before the reply.
                 string line = about.Substring(lineStart, end - lineStart).Trim().TrimStart(AddressLeftovers);
                 return line.Length > 1000 ? line.Substring(0, 1000) : line;
             }
