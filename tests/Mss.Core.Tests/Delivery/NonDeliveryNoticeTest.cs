@@ -237,11 +237,14 @@ public class NonDeliveryNoticeTest
     }
 
     // An opening quote never closed: nothing is found, even when an ending of the table appears elsewhere in the text
-    // (here 32 characters from the start, the length of " n'a pas pu être distribué, car ").
-    [Fact]
-    public void TryFind_QuoteNeverClosed_NotRecognised()
+    // (32 characters from the start is the length of " n'a pas pu être distribué, car ", where an ending would follow
+    // a closing quote at index -1; 34, at index 1).
+    [Theory]
+    [InlineData(32)]
+    [InlineData(34)]
+    public void TryFind_QuoteNeverClosed_NotRecognised(int endingAt)
     {
-        string text = new string('x', 32) + "cette adresse n'existe pas. Le message que vous avez envoyé à l'adresse \"a@x.mssante.fr";
+        string text = new string('x', endingAt) + "cette adresse n'existe pas. Le message que vous avez envoyé à l'adresse \"a@x.mssante.fr";
         Assert.False(NonDeliveryNotice.TryFind(text, out _, out _));
         Assert.Empty(NonDeliveryNotice.FindAll(text, 10));
     }
