@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using NodaTime;
 
@@ -97,6 +98,29 @@ public class InsMatriculeTest
     public void Parse_Null_ThrowsArgumentNull()
     {
         Assert.Throws<ArgumentNullException>(() => InsMatricule.Parse((string)null!));
+    }
+
+    // INS-8: "G" (or "g", or none) is the canonical text, "M" (or "m") the masked one; any other format is refused.
+    [Theory]
+    [InlineData(null, "196097212345667")]
+    [InlineData("", "196097212345667")]
+    [InlineData("G", "196097212345667")]
+    [InlineData("g", "196097212345667")]
+    [InlineData("M", "1960972********")]
+    [InlineData("m", "1960972********")]
+    public void ToString_Formats(string? format, string expected)
+    {
+        Assert.Equal(expected, InsMatricule.Parse("196097212345667").ToString(format, CultureInfo.InvariantCulture));
+        Assert.Throws<FormatException>(() => InsMatricule.Parse("196097212345667").ToString("X", CultureInfo.InvariantCulture));
+    }
+
+    // INS-6: lenient UTF-8 input longer than 256 characters (white space around the matricule) is decoded whole.
+    [Fact]
+    public void TryParse_LenientUtf8LongerThan256Characters_Read()
+    {
+        byte[] utf8 = Encoding.UTF8.GetBytes(new string(' ', 300) + "2 79 03 51 215 189 89\u00A0");
+        Assert.True(InsMatricule.TryParse(utf8, InsStyles.Lenient, out InsMatricule ins));
+        Assert.Equal("279035121518989", ins.ToString());
     }
 
     [Fact]
