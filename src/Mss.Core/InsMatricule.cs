@@ -103,23 +103,13 @@ public readonly struct InsMatricule : IEquatable<InsMatricule>
                 return InsAnomalies.None;
             }
 
-            InsAnomalies anomalies = SexDigit is 1 or 2 ? InsAnomalies.None : InsAnomalies.UnexpectedSex;
+            InsAnomalies sex = SexDigit is 1 or 2 ? InsAnomalies.None : InsAnomalies.UnexpectedSex;
             int month = BirthMonthCode;
-            if (month is 0 or (>= 13 and <= 19))
-            {
-                anomalies |= InsAnomalies.InvalidMonth;
-            }
-            else if (month >= 20)
-            {
-                anomalies |= InsAnomalies.UnknownMonth;
-            }
-
-            if (BirthPlace.Kind == BirthPlaceKind.Unexpected)
-            {
-                anomalies |= InsAnomalies.UnexpectedPlace;
-            }
-
-            return anomalies;
+            InsAnomalies birthMonth = month is 0 or (>= 13 and <= 19) ? InsAnomalies.InvalidMonth
+                : month >= 20 ? InsAnomalies.UnknownMonth
+                : InsAnomalies.None;
+            InsAnomalies place = BirthPlace.Kind == BirthPlaceKind.Unexpected ? InsAnomalies.UnexpectedPlace : InsAnomalies.None;
+            return sex | birthMonth | place;
         }
     }
 
@@ -435,16 +425,14 @@ public readonly struct InsMatricule : IEquatable<InsMatricule>
         return InsError.None;
     }
 
-    /// <summary>Reads a 13-character canonical body into its INS-2 number. False on any character outside INS-1.</summary>
+    /// <summary>
+    /// Reads a 13-character canonical body into its INS-2 number. False on any character outside INS-1. The callers have
+    /// checked the length.
+    /// </summary>
     internal static bool TryReadBody(ReadOnlySpan<char> body, out ulong number, out int corsica)
     {
         number = 0;
         corsica = 0;
-        if (body.Length != BodyLength)
-        {
-            return false;
-        }
-
         for (int i = 0; i < BodyLength; i++)
         {
             char c = body[i];

@@ -114,6 +114,78 @@ public class InsMatriculeTest
         Assert.Throws<FormatException>(() => InsMatricule.Parse("196097212345667").ToString("X", CultureInfo.InvariantCulture));
     }
 
+    // INS-8: the refusal of an unknown format names the formats there are, so the caller can mend the call.
+    [Fact]
+    public void ToString_UnknownFormat_MessageNamesTheFormats()
+    {
+        FormatException ex = Assert.Throws<FormatException>(() => InsMatricule.Parse("196097212345667").ToString("X", null));
+        Assert.Contains("\"G\"", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("\"M\"", ex.Message, StringComparison.Ordinal);
+    }
+
+    // INS-1: the span overload is the canonical core, no style.
+    [Fact]
+    public void TryParse_Span_CanonicalOnly()
+    {
+        Assert.True(InsMatricule.TryParse("185052A12345633".AsSpan(), out InsMatricule corsican));
+        Assert.Equal("185052A12345633", corsican.ToString());
+        Assert.False(InsMatricule.TryParse("185052a12345633".AsSpan(), out InsMatricule refused));
+        Assert.True(refused.IsDefault);
+        Assert.False(InsMatricule.TryParse("1 85 05 2A 123 456 33".AsSpan(), out _));
+    }
+
+    [Fact]
+    public void Parse_NullWithStyles_ThrowsArgumentNullException()
+    {
+        ArgumentNullException ex = Assert.Throws<ArgumentNullException>(() => InsMatricule.Parse((string)null!, InsStyles.Lenient));
+        Assert.Equal("s", ex.ParamName);
+    }
+
+    [Fact]
+    public void TryFormat_DestinationTooSmall_FalseAndNothingWritten()
+    {
+        InsMatricule ins = InsMatricule.Parse("279035121518989");
+        Span<char> buffer = stackalloc char[14];
+        buffer.Fill('x');
+        Assert.False(ins.TryFormat(buffer, out int written));
+        Assert.Equal(0, written);
+        Assert.False(ins.TryFormat(buffer, out written, "M"));
+        Assert.Equal(0, written);
+        Assert.Equal(new string('x', 14), buffer.ToString());
+    }
+
+    // INS-1: a body of the wrong length and a body with a wrong character are told apart in the message.
+    [Theory]
+    [InlineData("123")]
+    [InlineData("12345678901234")]
+    public void ComputeKey_BodyOfWrongLength_MessageSaysThirteenCharacters(string body)
+    {
+        ArgumentException ex = Assert.Throws<ArgumentException>(() => InsMatricule.ComputeKey(body));
+        Assert.Contains("13 characters", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("body", ex.ParamName);
+    }
+
+    [Fact]
+    public void ComputeKey_BodyWithWrongCharacter_MessageSaysDigits()
+    {
+        ArgumentException ex = Assert.Throws<ArgumentException>(() => InsMatricule.ComputeKey("18505X1234563"));
+        Assert.Contains("ASCII digits", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("13 characters", ex.Message, StringComparison.Ordinal);
+    }
+
+    // INS-1 precedence on UTF-8: 15 bytes of full-width digits are 5 characters, a Length error as the same UTF-16
+    // text is; the bytes are never read one character each.
+    [Fact]
+    public void Validate_Utf8FifteenBytesOfFullWidthDigits_LengthAsInUtf16()
+    {
+        const string fullWidth = "\uFF11\uFF12\uFF13\uFF14\uFF15";
+        byte[] utf8 = Encoding.UTF8.GetBytes(fullWidth);
+        Assert.Equal(15, utf8.Length);
+        Assert.Equal(InsError.Length, InsMatricule.Validate(fullWidth));
+        Assert.Equal(InsError.Length, InsMatricule.Validate(utf8));
+        Assert.Equal(InsError.Length, Assert.Throws<InsFormatException>(() => InsMatricule.Parse(utf8, InsStyles.IgnoreCase)).Error);
+    }
+
     // INS-6: lenient UTF-8 input longer than 256 characters (white space around the matricule) is decoded whole.
     [Fact]
     public void TryParse_LenientUtf8LongerThan256Characters_Read()
