@@ -148,8 +148,9 @@ internal static class AddressSyntax
     }
 
     /// <summary>
-    /// The portable single pass (ADDR-1…ADDR-3); the reference the vector path is tested against. The local part's
-    /// digits are accumulated on the way, so a patient INS is not read a second time unless it holds 2A/2B or is wrong.
+    /// The portable single pass (ADDR-1…ADDR-3); the reference the vector path is tested against. A patient address of
+    /// 15 plain digits is decided by <see cref="TryPatientScalar"/> first; any other patient local part (2A/2B, a wrong
+    /// length) is read by the INS core.
     /// </summary>
     internal static AddressError CheckScalar(ReadOnlySpan<char> s, out int at, out InsMatricule ins, out bool domainHasUpper)
     {
@@ -172,23 +173,9 @@ internal static class AddressSyntax
             return patientError;
         }
 
-        // Leading digits first: a patient INS is read as a number on the way (no second scan unless it holds 2A/2B).
-        ulong number = 0;
-        int i = 0;
-        for (; i < s.Length; i++)
-        {
-            uint digit = (uint)(s[i] - '0');
-            if (digit > 9)
-            {
-                break;
-            }
-
-            number = (number * 10) + digit;
-        }
-
-        int leadingDigits = i;
         ReadOnlySpan<byte> classes = Classes;
         bool syntax = false;
+        int i = 0;
         for (; i < s.Length; i++)
         {
             char c = s[i];
@@ -249,11 +236,8 @@ internal static class AddressSyntax
 
         if (domain.Length == MssAddress.PatientDomain.Length && EqualsLowerAscii(domain.Slice(0, 7), "patient"))
         {
-            // 15 plain digits: the number is already read (body * 100 + key); else 2A/2B or a refusal, read by the INS core.
-            bool valid = leadingDigits == InsMatricule.Length && atIndex == InsMatricule.Length
-                ? TryPatientFromNumber(number, out ins)
-                : InsMatricule.ParseCore(s.Slice(0, atIndex), out ins) == InsError.None;
-            if (!valid)
+            // 15 plain digits never get here (TryPatientScalar decided them): 2A/2B or a refusal, read by the INS core.
+            if (InsMatricule.ParseCore(s.Slice(0, atIndex), out ins) != InsError.None)
             {
                 return AddressError.InvalidPatientIns;
             }
@@ -278,7 +262,7 @@ internal static class AddressSyntax
         }
 
         tooLong |= length > MssAddress.MaxLabelLength;
-        syntax |= IsLabelEdgeForbidden(s[start]) || IsLabelEdgeForbidden(s[end - 1]) || (length >= 4 && IsPunycode(s.Slice(start, length)));
+        syntax |= IsLabelEdgeForbidden(s[start]) || IsLabelEdgeForbidden(s[end - 1]) || IsPunycode(s.Slice(start, length));
     }
 
     /// <summary>ADDR-3: a hyphen, or (0.2) an underscore, may be inside a domain label but not at either end.</summary>
@@ -288,7 +272,7 @@ internal static class AddressSyntax
     /// The patient shape without vectors (ADDR-2): 15 ASCII digits, '@', <c>patient.mssante.fr</c> in any case. False
     /// (not decided) when the shape does not match; then the general pass ranks the errors.
     /// </summary>
-    private static bool TryPatientScalar(ReadOnlySpan<char> s, out AddressError error, out InsMatricule ins)
+    internal static bool TryPatientScalar(ReadOnlySpan<char> s, out AddressError error, out InsMatricule ins)
     {
         const string Domain = "@" + MssAddress.PatientDomain;
         int difference = 0;
@@ -421,7 +405,7 @@ internal static class AddressSyntax
     /// InvalidPatientIns otherwise: 15 digits are valid atext, so only the key can fail.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryPatientUtf16(ReadOnlySpan<char> s, bool wantIns, out AddressError error, out InsMatricule ins)
+    internal static bool TryPatientUtf16(ReadOnlySpan<char> s, bool wantIns, out AddressError error, out InsMatricule ins)
     {
         ref ushort p = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
         Vector128<ushort> zero = Vector128.Create((ushort)'0');
@@ -445,7 +429,7 @@ internal static class AddressSyntax
 
     /// <summary>The patient shape in UTF-8 (ADDR-2); see <see cref="TryPatientUtf16"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryPatientUtf8(ReadOnlySpan<byte> utf8, bool wantIns, out AddressError error, out InsMatricule ins)
+    internal static bool TryPatientUtf8(ReadOnlySpan<byte> utf8, bool wantIns, out AddressError error, out InsMatricule ins)
     {
         ref byte p = ref MemoryMarshal.GetReference(utf8);
         Vector128<byte> head = Vector128.LoadUnsafe(ref p) - Vector128.Create((byte)'0');
@@ -526,7 +510,7 @@ internal static class AddressSyntax
     /// 16…254 units, in one pass: same verdicts as <see cref="CheckScalar"/>. False (not decided) on non-ASCII input and
     /// on the patient domain, which the scalar pass reads with the INS core.
     /// </summary>
-    private static bool TryGeneral<T>(ReadOnlySpan<T> s, out AddressError error, out int at, out bool domainHasUpper)
+    internal static bool TryGeneral<T>(ReadOnlySpan<T> s, out AddressError error, out int at, out bool domainHasUpper)
         where T : unmanaged
     {
         error = AddressError.None;
