@@ -402,7 +402,8 @@ internal static class AddressSyntax
 
     /// <summary>
     /// The patient shape in UTF-16 (ADDR-2). False when the shape does not match (not decided); true with None or
-    /// InvalidPatientIns otherwise: 15 digits are valid atext, so only the key can fail.
+    /// InvalidPatientIns otherwise: 15 digits are valid atext, so only the key can fail. The caller has checked that the
+    /// text is <see cref="PatientLength"/> units long: the loads do not.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryPatientUtf16(ReadOnlySpan<char> s, bool wantIns, out AddressError error, out InsMatricule ins)
@@ -427,7 +428,7 @@ internal static class AddressSyntax
         return true;
     }
 
-    /// <summary>The patient shape in UTF-8 (ADDR-2); see <see cref="TryPatientUtf16"/>.</summary>
+    /// <summary>The patient shape in UTF-8 (ADDR-2), on exactly <see cref="PatientLength"/> bytes; see <see cref="TryPatientUtf16"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryPatientUtf8(ReadOnlySpan<byte> utf8, bool wantIns, out AddressError error, out InsMatricule ins)
     {
