@@ -146,7 +146,8 @@ public class AddressSyntaxTest
     [InlineData(".MSSANTE.FR", false)]
     [InlineData("mssante.fr", false)]
     [InlineData("a.mssante.fr.evil.com", false)]
-    public void IsTrustSpace(string domain, bool expected) => Assert.Equal(expected, AddressSyntax.IsTrustSpace(domain));
+    public void IsTrustSpace_OneLabelOrMoreBeforeTheSuffix(string domain, bool expected) =>
+        Assert.Equal(expected, AddressSyntax.IsTrustSpace(domain));
 
     // ADDR-3: a label starting with xn-- in any case, the four characters alone included.
     [Theory]
@@ -156,7 +157,8 @@ public class AddressSyntaxTest
     [InlineData("xn-", false)]
     [InlineData("xn-a-", false)]
     [InlineData("x", false)]
-    public void IsPunycode(string label, bool expected) => Assert.Equal(expected, AddressSyntax.IsPunycode(label));
+    public void IsPunycode_XnDashDashInAnyCase(string label, bool expected) =>
+        Assert.Equal(expected, AddressSyntax.IsPunycode(label));
 
     // A..Z fold to a..z and nothing else does: '\r' | 0x20 is '-' and '@' | 0x20 is '`'.
     [Theory]
@@ -166,7 +168,7 @@ public class AddressSyntaxTest
     [InlineData("xn\r\r", "xn--", false)]
     [InlineData("@", "`", false)]
     [InlineData("ab", "abc", false)]
-    public void EqualsLowerAscii(string text, string lower, bool expected) =>
+    public void EqualsLowerAscii_FoldsAsciiLettersOnly(string text, string lower, bool expected) =>
         Assert.Equal(expected, AddressSyntax.EqualsLowerAscii(text, lower));
 
     // ADDR-3 (0.2): letters, digits, hyphen and underscore; no dot, no other ASCII, nothing past ASCII.
@@ -183,5 +185,6 @@ public class AddressSyntaxTest
     [InlineData('\u0080', false)]
     [InlineData('é', false)]
     [InlineData('\u0130', false)]
-    public void IsLabelChar(char c, bool expected) => Assert.Equal(expected, AddressSyntax.IsLabelChar(c));
+    public void IsLabelChar_LetterDigitHyphenUnderscoreOnly(char c, bool expected) =>
+        Assert.Equal(expected, AddressSyntax.IsLabelChar(c));
 }
