@@ -44,7 +44,7 @@ public class AdeliTest
         Assert.True(none.IsDefault);
         Assert.Equal(string.Empty, none.ToString());
         Assert.NotEqual(Adeli.Parse("000000000"), none);
-        Assert.Throws<InvalidOperationException>(() => none.ToIdNatPs());
+        Assert.Contains("IdNat_PS", Assert.Throws<InvalidOperationException>(() => none.ToIdNatPs()).Message, StringComparison.Ordinal);
     }
 
     // BAL-6: ADELI → IdNat_PS is "0" + the 9 digits, and back.
@@ -54,7 +54,8 @@ public class AdeliTest
         IdNatPs id = Adeli.Parse("123456782").ToIdNatPs();
         Assert.Equal("0123456782", id.ToString());
         Assert.True(id.IsAdeli);
-        Assert.False(id.TryGetRpps(out _));
+        Assert.False(id.TryGetRpps(out Rpps noRpps));
+        Assert.True(noRpps.IsDefault);
         Assert.True(id.TryGetAdeli(out Adeli back));
         Assert.Equal("123456782", back.ToString());
     }
@@ -77,5 +78,24 @@ public class AdeliTest
         return ok == (error == HealthIdentifierError.None)
             && Adeli.Validate(Encoding.UTF8.GetBytes(s ?? string.Empty)) == error
             && (ok ? adeli.ToString() == s : adeli.IsDefault);
+    }
+
+    // BAL-6: the surface Adeli shares with the other identifiers (operators, span and UTF-8 parsing, "G", default).
+    [Fact]
+    public void Surface_ParseFormatCompare()
+    {
+        IdentifierSurface.Check<Adeli>(
+            "123456782",
+            "999999998",
+            "12345678",
+            HealthIdentifierError.Length,
+            "s",
+            Adeli.Parse,
+            s => Adeli.Parse(s),
+            utf8 => Adeli.Parse(utf8),
+            Adeli.TryParse,
+            Adeli.TryParse,
+            (x, y) => x == y,
+            (x, y) => x != y);
     }
 }

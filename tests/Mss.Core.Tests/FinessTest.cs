@@ -73,4 +73,23 @@ public class FinessTest
             && Finess.Validate(Encoding.UTF8.GetBytes(s ?? string.Empty)) == error
             && (ok ? finess.ToString() == s : finess.IsDefault);
     }
+
+    // BAL-6: the surface Finess shares with the other identifiers (operators, span and UTF-8 parsing, "G", default).
+    [Fact]
+    public void Surface_ParseFormatCompare()
+    {
+        IdentifierSurface.Check<Finess>(
+            "2A0000012",
+            "750000010",
+            "2a0000012",
+            HealthIdentifierError.Character,
+            "s",
+            Finess.Parse,
+            s => Finess.Parse(s),
+            utf8 => Finess.Parse(utf8),
+            Finess.TryParse,
+            Finess.TryParse,
+            (x, y) => x == y,
+            (x, y) => x != y);
+    }
 }

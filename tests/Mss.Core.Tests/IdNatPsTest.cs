@@ -32,6 +32,7 @@ public class IdNatPsTest
     [InlineData("81000000000X", HealthIdentifierError.Character)]
     [InlineData("X10000000009", HealthIdentifierError.Character)] // Character comes before Prefix
     [InlineData("310000000009", HealthIdentifierError.Prefix)]
+    [InlineData("910000000009", HealthIdentifierError.Prefix)] // 9 is a digit: a prefix error, not a character error
     [InlineData("010000000009", HealthIdentifierError.Prefix)] // 12 characters need 8
     [InlineData("8123456782", HealthIdentifierError.Prefix)] // 10 characters need 0
     public void Validate_Refused_WithFirstError(string text, HealthIdentifierError expected)
@@ -109,5 +110,24 @@ public class IdNatPsTest
                             select prefix.ToString(System.Globalization.CultureInfo.InvariantCulture) + digits;
         return Prop.ForAll(texts.ToArbitrary(), s =>
             IdNatPs.TryParse(s, out _) == ((s[0] == '8' && s.Length == 12) || (s[0] == '0' && s.Length == 10)));
+    }
+
+    // BAL-6: the surface IdNatPs shares with the other identifiers (operators, span and UTF-8 parsing, "G", default).
+    [Fact]
+    public void Surface_ParseFormatCompare()
+    {
+        IdentifierSurface.Check<IdNatPs>(
+            "879927398713",
+            "0999999998",
+            "87992739871X",
+            HealthIdentifierError.Character,
+            "s",
+            IdNatPs.Parse,
+            s => IdNatPs.Parse(s),
+            utf8 => IdNatPs.Parse(utf8),
+            IdNatPs.TryParse,
+            IdNatPs.TryParse,
+            (x, y) => x == y,
+            (x, y) => x != y);
     }
 }

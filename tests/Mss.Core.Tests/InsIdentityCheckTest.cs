@@ -220,6 +220,7 @@ public class InsIdentityCheckTest
     [InlineData("2870199352234", "99352", InsMismatches.None)]
     [InlineData("2870199352234", "99350", InsMismatches.BirthPlace)]
     [InlineData("2870199352234", "75056", InsMismatches.BirthPlace)]
+    [InlineData("2870199352234", "75352", InsMismatches.BirthPlace)] // the country's digits in a department's code
     [InlineData("2870199352234", "97101", InsMismatches.BirthPlace)]
     [InlineData("2870172181234", "99352", InsMismatches.BirthPlace)]
     public void Compare_OverseasAndAbroad(string body, string place, InsMismatches expected)
@@ -234,6 +235,8 @@ public class InsIdentityCheckTest
     [InlineData("1680375056123", 1968, "92050", InsMismatches.BirthPlace)]
     [InlineData("1670378646123", 1967, "91228", InsMismatches.None)]
     [InlineData("1670378646123", 1967, "77288", InsMismatches.BirthPlace)]
+    [InlineData("1670378646123", 1967, "95127", InsMismatches.None)] // Seine-et-Oise's last heir, Val-d'Oise
+    [InlineData("1550394352123", 1955, "99352", InsMismatches.None)] // 94: the last of Algeria's old codes
     [InlineData("1550391352123", 1955, "99352", InsMismatches.None)]
     [InlineData("1900391352123", 1990, "99352", InsMismatches.BirthPlace)]
     [InlineData("1550395101123", 1955, "99350", InsMismatches.None)]
@@ -241,6 +244,16 @@ public class InsIdentityCheckTest
     public void Compare_ChangedCodes(string body, int year, string place, InsMismatches expected)
     {
         Assert.Equal(expected, InsIdentityCheck.Compare(InsMatricule.FromBody(body), Sex.Male, new LocalDate(year, 3, 1), place));
+    }
+
+    // INS-9: an INSEE code that cannot be read (a letter anywhere but after a leading 2) is never a mismatch.
+    [Theory]
+    [InlineData("7A181")]
+    [InlineData("2018A")]
+    [InlineData("72B81")]
+    public void Compare_UnreadableInsee_NeverMismatch(string place)
+    {
+        Assert.Equal(InsMismatches.None, InsIdentityCheck.Compare(InsMatricule.FromBody("2870172181234"), Sex.Female, new LocalDate(1987, 1, 20), place));
     }
 
     [Fact]

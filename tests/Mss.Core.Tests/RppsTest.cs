@@ -58,7 +58,7 @@ public class RppsTest
         Assert.Equal(string.Empty, none.ToString());
         Assert.False(none.HasValidLuhn);
         Assert.NotEqual(Rpps.Parse("00000000000"), none);
-        Assert.Throws<InvalidOperationException>(() => none.ToIdNatPs());
+        Assert.Contains("IdNat_PS", Assert.Throws<InvalidOperationException>(() => none.ToIdNatPs()).Message, StringComparison.Ordinal);
     }
 
     // BAL-6: RPPS → IdNat_PS is "8" + the 11 digits, and back.
@@ -70,6 +70,8 @@ public class RppsTest
         IdNatPs id = Rpps.Parse(rpps).ToIdNatPs();
         Assert.Equal(idNat, id.ToString());
         Assert.True(id.TryGetRpps(out Rpps back));
+        Assert.False(id.TryGetAdeli(out Adeli noAdeli));
+        Assert.True(noAdeli.IsDefault);
         Assert.Equal(rpps, back.ToString());
     }
 
@@ -105,5 +107,24 @@ public class RppsTest
         return ok == (error == HealthIdentifierError.None)
             && Rpps.Validate(utf8) == error
             && (ok ? rpps.ToString() == s : rpps.IsDefault);
+    }
+
+    // BAL-6: the surface Rpps shares with the other identifiers (operators, span and UTF-8 parsing, "G", default).
+    [Fact]
+    public void Surface_ParseFormatCompare()
+    {
+        IdentifierSurface.Check<Rpps>(
+            "10000000009",
+            "79927398713",
+            "1000000000X",
+            HealthIdentifierError.Character,
+            "s",
+            Rpps.Parse,
+            s => Rpps.Parse(s),
+            utf8 => Rpps.Parse(utf8),
+            Rpps.TryParse,
+            Rpps.TryParse,
+            (x, y) => x == y,
+            (x, y) => x != y);
     }
 }

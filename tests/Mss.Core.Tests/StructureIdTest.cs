@@ -51,6 +51,11 @@ public class StructureIdTest
         Assert.True(StructureId.Parse("012345678201").TryGetCabinetAdeli(out Adeli adeli));
         Assert.Equal("123456782", adeli.ToString());
         Assert.False(StructureId.Parse("1770816478").TryGetCabinetRpps(out _));
+        // BAL-7: the other kind's getter says no and gives default.
+        Assert.False(StructureId.Parse("012345678201").TryGetCabinetRpps(out Rpps noRpps));
+        Assert.True(noRpps.IsDefault);
+        Assert.False(StructureId.Parse("410005531586003").TryGetCabinetAdeli(out Adeli noAdeli));
+        Assert.True(noAdeli.IsDefault);
     }
 
     [Theory]
