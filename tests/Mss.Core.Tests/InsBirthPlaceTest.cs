@@ -44,6 +44,8 @@ public class InsBirthPlaceTest
     [InlineData("1850597101001", BirthPlaceKind.Overseas, "971", "01")]
     [InlineData("1850597801001", BirthPlaceKind.Overseas, "978", "01")]
     [InlineData("1850597901001", BirthPlaceKind.Unexpected, "979", "01")]
+    [InlineData("1850598301001", BirthPlaceKind.Unexpected, "983", "01")]
+    [InlineData("1850598401001", BirthPlaceKind.Overseas, "984", "01")]
     [InlineData("1850598801001", BirthPlaceKind.Overseas, "988", "01")]
     public void Overseas_Bounds(string body, BirthPlaceKind kind, string department, string commune)
     {

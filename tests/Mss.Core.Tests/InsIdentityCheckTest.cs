@@ -235,7 +235,8 @@ public class InsIdentityCheckTest
     [InlineData("1680375056123", 1968, "92050", InsMismatches.BirthPlace)]
     [InlineData("1670378646123", 1967, "91228", InsMismatches.None)]
     [InlineData("1670378646123", 1967, "77288", InsMismatches.BirthPlace)]
-    [InlineData("1670378646123", 1967, "95127", InsMismatches.None)] // Seine-et-Oise's last heir, Val-d'Oise
+    [InlineData("1670378646123", 1967, "95127", InsMismatches.None)]
+    [InlineData("1670372181123", 1967, "75056", InsMismatches.BirthPlace)] // before 1968 too, other departments differ // Seine-et-Oise's last heir, Val-d'Oise
     [InlineData("1550394352123", 1955, "99352", InsMismatches.None)] // 94: the last of Algeria's old codes
     [InlineData("1550391352123", 1955, "99352", InsMismatches.None)]
     [InlineData("1900391352123", 1990, "99352", InsMismatches.BirthPlace)]

@@ -51,6 +51,10 @@ public class StructureIdTest
         Assert.True(StructureId.Parse("012345678201").TryGetCabinetAdeli(out Adeli adeli));
         Assert.Equal("123456782", adeli.ToString());
         Assert.False(StructureId.Parse("1770816478").TryGetCabinetRpps(out _));
+        Assert.True(StructureId.TryParse("1770816478".AsSpan(), out StructureId fromSpan));
+        Assert.Equal(StructureIdKind.Finess, fromSpan.Kind);
+        Assert.False(StructureId.TryParse("5770816478".AsSpan(), out StructureId refused));
+        Assert.True(refused.IsDefault);
         // BAL-7: the other kind's getter says no and gives default.
         Assert.False(StructureId.Parse("012345678201").TryGetCabinetRpps(out Rpps noRpps));
         Assert.True(noRpps.IsDefault);
