@@ -55,7 +55,7 @@ public class StructureIdTest
         Assert.Equal(StructureIdKind.Finess, fromSpan.Kind);
         Assert.False(StructureId.TryParse("5770816478".AsSpan(), out StructureId refused));
         Assert.True(refused.IsDefault);
-        // BAL-7: the other kind's getter says no and gives default.
+        // BAL-6: the other kind's getter says no and gives default.
         Assert.False(StructureId.Parse("012345678201").TryGetCabinetRpps(out Rpps noRpps));
         Assert.True(noRpps.IsDefault);
         Assert.False(StructureId.Parse("410005531586003").TryGetCabinetAdeli(out Adeli noAdeli));
