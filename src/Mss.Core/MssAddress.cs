@@ -96,7 +96,7 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
     /// <summary>True when the domain is <c>patient.mssante.fr</c>: a Mon espace santé address whose local part is a valid INS (ADDR-2).</summary>
     public bool IsPatient => !_ins.IsDefault;
 
-    private string DebuggerDisplay => IsPatient ? _ins.ToMaskedString() + "@" + PatientDomain : ToString();
+    private string DebuggerDisplay => ToString("M", null);
 
     /// <summary>Compares two addresses, ignoring ASCII case in the whole address (ADDR-1, 0.2).</summary>
     /// <param name="left">The first address.</param>
@@ -348,7 +348,8 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
     /// <summary>
     /// Formats the address: <c>null</c>, <c>""</c> or <c>"G"</c> for the canonical text; <c>"M"</c> for the masked text
     /// safe for logs (INS-8): a patient address's INS masked as <see cref="InsMatricule.ToMaskedString"/> does
-    /// (<c>1850572********@patient.mssante.fr</c>), any other address canonical (it carries no INS). Same result on every
+    /// (<c>1850572********@patient.mssante.fr</c>), and so is the local part of any other address that is a valid INS matricule
+    /// (<c>1850572********@ch-x.mssante.fr</c>, issue 29); any other address canonical. Same result on every
     /// target framework; lower-case <c>"g"</c> and <c>"m"</c> are accepted.
     /// </summary>
     /// <param name="format"><c>null</c>, empty, <c>"G"</c> or <c>"M"</c>.</param>
@@ -357,13 +358,13 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
     /// <exception cref="FormatException">Another format was asked for.</exception>
     public string ToString(string? format, IFormatProvider? formatProvider)
     {
-        if (!IsMaskedFormat(format.AsSpan()) || !IsPatient)
+        if (!IsMaskedFormat(format.AsSpan()) || (!IsPatient && !TryGetInsLocalPart(out _)))
         {
             return ToString();
         }
 
-        Span<char> buffer = stackalloc char[PatientAddressLength];
-        FormatPatient(buffer, masked: true);
+        Span<char> buffer = stackalloc char[IsPatient ? PatientAddressLength : _text!.Length];
+        TryFormat(buffer, out _, "M".AsSpan());
         return buffer.ToString();
     }
 
@@ -394,6 +395,10 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
         else
         {
             _text.AsSpan().CopyTo(destination);
+            if (masked && TryGetInsLocalPart(out InsMatricule local))
+            {
+                local.TryFormat(destination, out _, "M".AsSpan());
+            }
         }
 
         charsWritten = length;
@@ -435,6 +440,11 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
             for (int i = 0; i < text.Length; i++)
             {
                 utf8Destination[i] = (byte)text[i];
+            }
+
+            if (masked && TryGetInsLocalPart(out InsMatricule local))
+            {
+                local.TryFormat(utf8Destination, out _, "M".AsSpan());
             }
         }
 
@@ -653,6 +663,18 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
         _ins.TryFormat(destination, out int written, masked ? "M".AsSpan() : default);
         destination[written] = '@';
         PatientDomain.AsSpan().CopyTo(destination.Slice(written + 1));
+    }
+
+    /// <summary>
+    /// INS-8 (issue 29): the local part of a professional address when it is a valid INS matricule (15 characters, the key
+    /// right, <c>2a</c>/<c>2b</c> in either case). Nothing stops a box from being named after a patient's INS: the masked
+    /// format hides it as it hides a patient address's.
+    /// </summary>
+    private bool TryGetInsLocalPart(out InsMatricule ins)
+    {
+        ins = default;
+        return !IsPatient && _at == InsMatricule.Length && _text is not null
+            && InsMatricule.TryParse(_text.AsSpan(0, _at), InsStyles.IgnoreCase, out ins);
     }
 
     /// <summary>INS-8: true for <c>"M"</c> (masked), false for empty or <c>"G"</c> (canonical); any other format throws.</summary>

@@ -333,7 +333,8 @@ public class MssAddressTest
     }
 
     // INS-8 (0.2): "M" masks a patient address's INS as InsMatricule.ToMaskedString does (sex, year, month, department
-    // kept); "G", "g", "" and null are canonical; a professional address has no INS and stays canonical. Expected texts by hand.
+    // kept); "G", "g", "" and null are canonical; a professional address stays canonical unless its local part is a valid
+    // INS matricule, which is masked too (issue 29: an INS in clear in ReceivedMessage.ToString). Expected texts by hand.
     [Theory]
     [InlineData("279035121518989@PATIENT.mssante.fr", "M", "2790351********@patient.mssante.fr")]
     [InlineData("279035121518989@patient.mssante.fr", "m", "2790351********@patient.mssante.fr")]
@@ -344,7 +345,10 @@ public class MssAddressTest
     [InlineData("279035121518989@patient.mssante.fr", "", "279035121518989@patient.mssante.fr")]
     [InlineData("279035121518989@patient.mssante.fr", null, "279035121518989@patient.mssante.fr")]
     [InlineData("Jean.Dupont@CH.mssante.fr", "M", "Jean.Dupont@ch.mssante.fr")]
-    [InlineData("279035121518989@ch.mssante.fr", "M", "279035121518989@ch.mssante.fr")]
+    [InlineData("279035121518989@ch.mssante.fr", "M", "2790351********@ch.mssante.fr")]
+    [InlineData("284052a32102552@ch.mssante.fr", "M", "284052A********@ch.mssante.fr")]
+    [InlineData("279035121518988@ch.mssante.fr", "M", "279035121518988@ch.mssante.fr")]
+    [InlineData("279035121518989@ch.mssante.fr", "G", "279035121518989@ch.mssante.fr")]
     [InlineData("Jean.Dupont@CH.mssante.fr", null, "Jean.Dupont@ch.mssante.fr")]
     public void ToString_Format_MasksPatientIns(string text, string? format, string expected)
     {

@@ -110,5 +110,5 @@ public sealed class PharmacyDirectoryEntry
 
     /// <summary>The entry in words: name, town and address.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => Name + (Town.Length == 0 ? string.Empty : " (" + Town + ")") + " <" + Address.ToString() + ">";
+    public override string ToString() => Name + (Town.Length == 0 ? string.Empty : " (" + Town + ")") + " <" + Address.ToString("M", null) + ">";
 }

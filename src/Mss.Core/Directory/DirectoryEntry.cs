@@ -98,14 +98,14 @@ public sealed class DirectoryEntry
     /// </summary>
     public bool IsPharmacy => Kind == MailboxKind.Organisational && IsOfficineSector(ActivitySector);
 
-    /// <summary>The entry in words: names or structure, address and kind code.</summary>
+    /// <summary>The entry in words: names or structure, address (masked as <c>"M"</c> formats it, INS-8) and kind code.</summary>
     /// <returns>E.g. <c>DUPONT Jean-Marie &lt;jean-marie.dupont@infirmier.mssante.fr&gt; PER</c>.</returns>
     public override string ToString()
     {
         string who = FamilyName is null && GivenName is null
             ? StructureName ?? string.Empty
             : ((FamilyName ?? string.Empty) + " " + (GivenName ?? string.Empty)).Trim();
-        return (who.Length == 0 ? string.Empty : who + " ") + "<" + Address.ToString() + "> " + MailboxKindCodes.ToCode(Kind);
+        return (who.Length == 0 ? string.Empty : who + " ") + "<" + Address.ToString("M", null) + "> " + MailboxKindCodes.ToCode(Kind);
     }
 
     /// <summary>True for the activity sectors of officines (TRE_R02): SA33, SA38, SA39, SA65 (BAL-7).</summary>

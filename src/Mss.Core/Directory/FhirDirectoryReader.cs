@@ -38,6 +38,15 @@ internal sealed class FhirDirectoryReader
     private readonly List<BoxRaw> _boxes = new();
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
 
+    /// <summary>The position in the stream of the buffer's first byte.</summary>
+    private long _offset;
+
+    /// <summary>
+    /// Values that start before this position in the stream are read only when they end on their line (issue 29): their
+    /// lines were already read, as part of a value that turned out malformed.
+    /// </summary>
+    private long _lineOnlyBefore;
+
     public int Skipped { get; private set; }
 
     /// <summary>True while <see cref="TryReadLine"/> tries a line: a nested Bundle declines instead of being read.</summary>
@@ -165,6 +174,13 @@ internal sealed class FhirDirectoryReader
         return (entries, _byAddress);
     }
 
+    /// <summary>
+    /// What reading content can throw (issue 29): <see cref="JsonException"/> from the reader, and what its value getters
+    /// document for values they cannot give (<see cref="InvalidOperationException"/> for invalid UTF-8 or UTF-16,
+    /// <see cref="FormatException"/>). Each ends the resource at hand, counted as skipped; none escapes <see cref="Read"/>.
+    /// </summary>
+    private static bool IsContentError(Exception e) => e is JsonException or InvalidOperationException or FormatException;
+
     private static bool IsWhiteSpace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
 
     private static string[] BuildSectorCodes()
@@ -179,10 +195,11 @@ internal sealed class FhirDirectoryReader
     }
 
     /// <summary>Moves the bytes from <paramref name="keep"/> to the buffer's start, grows it when full, reads more.</summary>
-    private static void Refill(Stream stream, ref byte[] buffer, ref int start, ref int end, ref bool eof, int keep)
+    private void Refill(Stream stream, ref byte[] buffer, ref int start, ref int end, ref bool eof, int keep)
     {
         if (keep > 0)
         {
+            _offset += keep;
             Buffer.BlockCopy(buffer, keep, buffer, 0, end - keep);
             end -= keep;
             start -= keep;
@@ -207,7 +224,7 @@ internal sealed class FhirDirectoryReader
         }
     }
 
-    private static bool SkipToNextLine(Stream stream, ref byte[] buffer, ref int start, ref int end, ref bool eof)
+    private bool SkipToNextLine(Stream stream, ref byte[] buffer, ref int start, ref int end, ref bool eof)
     {
         while (true)
         {
@@ -260,9 +277,39 @@ internal sealed class FhirDirectoryReader
         bool inEntries = false;
         bool awaitResource = false;
 
+        // A value that is not a Bundle's is given to the reader a whole line at a time (issue 29), so that the reader is
+        // known to have read no further than the line it was last given. When such a value spanning lines turns out
+        // malformed, reading resumes at the line after its start as NDJSON wants, but every value that starts in the lines it
+        // covered is read only if it ends on its line: no line is read more than twice, whatever the input holds. A block
+        // comment spanning lines is read again from its start at each call: the piece given then doubles while the reader
+        // makes no progress.
+        bool lineOnly = _offset + start < _lineOnlyBefore;
+        int fresh = pos; // the first byte the reader has not been given yet
+        int grow = 0;
         while (true)
         {
-            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, pos, end - pos), eof, state);
+            int limit = end;
+            bool final = eof;
+            if (lineOnly || (capturing && !bundle))
+            {
+                int from = Math.Min(fresh + grow, end);
+                int newline = Array.IndexOf(buffer, (byte)'\n', from, end - from);
+                if (newline < 0 && !eof)
+                {
+                    int shift = captureStart;
+                    Refill(stream, ref buffer, ref start, ref end, ref eof, shift);
+                    captureStart -= shift;
+                    fresh -= shift;
+                    pos -= shift;
+                    continue;
+                }
+
+                limit = newline >= 0 ? newline + 1 : end;
+                final = lineOnly || (eof && limit == end);
+            }
+
+            fresh = limit;
+            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, pos, limit - pos), final, state);
             try
             {
                 while (reader.Read())
@@ -308,7 +355,7 @@ internal sealed class FhirDirectoryReader
                     if (awaitBundleType)
                     {
                         awaitBundleType = false;
-                        if (token == JsonTokenType.String && reader.ValueTextEquals("Bundle"u8))
+                        if (token == JsonTokenType.String && JsonText.Is(ref reader, "Bundle"u8))
                         {
                             bundle = true;
                             capturing = false;
@@ -322,10 +369,10 @@ internal sealed class FhirDirectoryReader
                         if (firstProperty)
                         {
                             firstProperty = false;
-                            awaitBundleType = reader.ValueTextEquals("resourceType"u8);
+                            awaitBundleType = JsonText.Is(ref reader, "resourceType"u8);
                         }
 
-                        awaitEntryArray = bundle && reader.ValueTextEquals("entry"u8);
+                        awaitEntryArray = bundle && JsonText.Is(ref reader, "entry"u8);
                         continue;
                     }
 
@@ -349,7 +396,7 @@ internal sealed class FhirDirectoryReader
 
                     if (inEntries && !capturing && depth == 3 && token == JsonTokenType.PropertyName)
                     {
-                        awaitResource = reader.ValueTextEquals("resource"u8);
+                        awaitResource = JsonText.Is(ref reader, "resource"u8);
                         continue;
                     }
 
@@ -378,16 +425,36 @@ internal sealed class FhirDirectoryReader
                     }
                 }
             }
-            catch (JsonException)
+            catch (Exception e) when (IsContentError(e))
             {
-                // A resource (an NDJSON line): resume at the line after its start. A Bundle: stop.
-                bool resource = capturing && !bundle;
-                start = resource ? captureStart : end;
-                return resource ? TopLevel.BadLine : TopLevel.Stop;
+                // A resource (an NDJSON line): resume at the line after its start; the lines it covered are read line by line.
+                // A Bundle: stop.
+                if (!lineOnly && !(capturing && !bundle))
+                {
+                    start = end;
+                    return TopLevel.Stop;
+                }
+
+                _lineOnlyBefore = Math.Max(_lineOnlyBefore, _offset + limit);
+                start = captureStart;
+                return TopLevel.BadLine;
+            }
+
+            if (lineOnly)
+            {
+                start = captureStart; // the value does not end on its line
+                return TopLevel.BadLine;
             }
 
             int consumed = pos + (int)reader.BytesConsumed;
             state = reader.CurrentState;
+            grow = consumed > pos ? 0 : Math.Max(2 * grow, 256);
+            if (limit < end)
+            {
+                pos = consumed; // the next line is already in the buffer
+                continue;
+            }
+
             if (eof)
             {
                 start = end; // truncated
@@ -403,9 +470,12 @@ internal sealed class FhirDirectoryReader
                 captureStart -= before;
             }
 
+            fresh -= before;
             pos = start;
         }
     }
+
+
 
     /// <summary>
     /// The NDJSON fast path: a compact resource (not a Bundle) on one line already in the buffer is parsed once, without
@@ -436,11 +506,7 @@ internal sealed class FhirDirectoryReader
         {
             ok = ParseResourceCore(ref reader, line);
         }
-        catch (JsonException)
-        {
-            ok = false;
-        }
-        catch (InvalidOperationException)
+        catch (Exception e) when (IsContentError(e))
         {
             ok = false;
         }
@@ -466,11 +532,7 @@ internal sealed class FhirDirectoryReader
         {
             ok = ParseResourceCore(ref reader, json);
         }
-        catch (JsonException)
-        {
-            ok = false;
-        }
-        catch (InvalidOperationException)
+        catch (Exception e) when (IsContentError(e))
         {
             ok = false;
         }
@@ -505,7 +567,7 @@ internal sealed class FhirDirectoryReader
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("resourceType"u8))
+            if (JsonText.Is(ref reader, "resourceType"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.String)
@@ -513,18 +575,18 @@ internal sealed class FhirDirectoryReader
                     return false;
                 }
 
-                kind = reader.ValueTextEquals("Practitioner"u8) ? ResourceKind.Practitioner
-                    : reader.ValueTextEquals("PractitionerRole"u8) ? ResourceKind.PractitionerRole
-                    : reader.ValueTextEquals("Organization"u8) ? ResourceKind.Organization
-                    : reader.ValueTextEquals("Bundle"u8) ? ResourceKind.Bundle
+                kind = JsonText.Is(ref reader, "Practitioner"u8) ? ResourceKind.Practitioner
+                    : JsonText.Is(ref reader, "PractitionerRole"u8) ? ResourceKind.PractitionerRole
+                    : JsonText.Is(ref reader, "Organization"u8) ? ResourceKind.Organization
+                    : JsonText.Is(ref reader, "Bundle"u8) ? ResourceKind.Bundle
                     : ResourceKind.Other;
             }
-            else if (reader.ValueTextEquals("id"u8))
+            else if (JsonText.Is(ref reader, "id"u8))
             {
                 reader.Read();
                 id = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
             }
-            else if (reader.ValueTextEquals("identifier"u8))
+            else if (JsonText.Is(ref reader, "identifier"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.StartArray)
@@ -537,7 +599,7 @@ internal sealed class FhirDirectoryReader
                     ReadIdentifier(ref reader, ref rpps, ref structureId, ref finessId);
                 }
             }
-            else if (reader.ValueTextEquals("name"u8))
+            else if (JsonText.Is(ref reader, "name"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.String)
@@ -556,7 +618,7 @@ internal sealed class FhirDirectoryReader
                     return false;
                 }
             }
-            else if (reader.ValueTextEquals("telecom"u8))
+            else if (JsonText.Is(ref reader, "telecom"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.StartArray)
@@ -569,7 +631,7 @@ internal sealed class FhirDirectoryReader
                     malformedBoxes += ReadTelecom(ref reader);
                 }
             }
-            else if (reader.ValueTextEquals("type"u8))
+            else if (JsonText.Is(ref reader, "type"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartArray)
@@ -584,7 +646,7 @@ internal sealed class FhirDirectoryReader
                     reader.Skip();
                 }
             }
-            else if (reader.ValueTextEquals("address"u8))
+            else if (JsonText.Is(ref reader, "address"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartArray)
@@ -599,17 +661,17 @@ internal sealed class FhirDirectoryReader
                     reader.Skip();
                 }
             }
-            else if (reader.ValueTextEquals("practitioner"u8))
+            else if (JsonText.Is(ref reader, "practitioner"u8))
             {
                 reader.Read();
                 practitionerRef = ReadStringProperty(ref reader, "reference"u8);
             }
-            else if (reader.ValueTextEquals("organization"u8))
+            else if (JsonText.Is(ref reader, "organization"u8))
             {
                 reader.Read();
                 organizationRef = ReadStringProperty(ref reader, "reference"u8);
             }
-            else if (reader.ValueTextEquals("entry"u8))
+            else if (JsonText.Is(ref reader, "entry"u8))
             {
                 if (_trial)
                 {
@@ -634,7 +696,7 @@ internal sealed class FhirDirectoryReader
 
                     while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                     {
-                        bool resource = reader.ValueTextEquals("resource"u8);
+                        bool resource = JsonText.Is(ref reader, "resource"u8);
                         reader.Read();
                         if (resource && reader.TokenType == JsonTokenType.StartObject)
                         {
@@ -763,7 +825,7 @@ internal sealed class FhirDirectoryReader
         bool hasValue = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("system"u8))
+            if (JsonText.Is(ref reader, "system"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.String)
@@ -771,7 +833,7 @@ internal sealed class FhirDirectoryReader
                     system = SystemOf(ref reader);
                 }
             }
-            else if (reader.ValueTextEquals("value"u8))
+            else if (JsonText.Is(ref reader, "value"u8))
             {
                 reader.Read();
                 hasValue = reader.TokenType == JsonTokenType.String;
@@ -826,22 +888,22 @@ internal sealed class FhirDirectoryReader
 
     private static IdSystem SystemOf(ref Utf8JsonReader reader)
     {
-        if (reader.ValueTextEquals("urn:oid:1.2.250.1.71.4.2.1"u8) || reader.ValueTextEquals("1.2.250.1.71.4.2.1"u8))
+        if (JsonText.Is(ref reader, "urn:oid:1.2.250.1.71.4.2.1"u8) || JsonText.Is(ref reader, "1.2.250.1.71.4.2.1"u8))
         {
             return IdSystem.IdNatPs;
         }
 
-        if (reader.ValueTextEquals("urn:oid:1.2.250.1.71.4.2.2"u8) || reader.ValueTextEquals("1.2.250.1.71.4.2.2"u8))
+        if (JsonText.Is(ref reader, "urn:oid:1.2.250.1.71.4.2.2"u8) || JsonText.Is(ref reader, "1.2.250.1.71.4.2.2"u8))
         {
             return IdSystem.IdNatStruct;
         }
 
-        if (reader.ValueTextEquals("https://rpps.esante.gouv.fr"u8) || reader.ValueTextEquals("http://rpps.fr"u8))
+        if (JsonText.Is(ref reader, "https://rpps.esante.gouv.fr"u8) || JsonText.Is(ref reader, "http://rpps.fr"u8))
         {
             return IdSystem.Rpps;
         }
 
-        if (reader.ValueTextEquals("https://finess.esante.gouv.fr"u8) || reader.ValueTextEquals("http://finess.sante.gouv.fr"u8))
+        if (JsonText.Is(ref reader, "https://finess.esante.gouv.fr"u8) || JsonText.Is(ref reader, "http://finess.sante.gouv.fr"u8))
         {
             return IdSystem.Finess;
         }
@@ -862,12 +924,12 @@ internal sealed class FhirDirectoryReader
         StringBuilder? g = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("family"u8))
+            if (JsonText.Is(ref reader, "family"u8))
             {
                 reader.Read();
                 f = reader.TokenType == JsonTokenType.String ? SharedString(ref reader) : null;
             }
-            else if (reader.ValueTextEquals("given"u8))
+            else if (JsonText.Is(ref reader, "given"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.StartArray)
@@ -948,12 +1010,12 @@ internal sealed class FhirDirectoryReader
         bool addressRead = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("system"u8))
+            if (JsonText.Is(ref reader, "system"u8))
             {
                 reader.Read();
-                email = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("email"u8);
+                email = reader.TokenType == JsonTokenType.String && JsonText.Is(ref reader, "email"u8);
             }
-            else if (reader.ValueTextEquals("value"u8))
+            else if (JsonText.Is(ref reader, "value"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.String)
@@ -963,7 +1025,7 @@ internal sealed class FhirDirectoryReader
                         : MssAddress.TryParse(reader.ValueSpan, out address);
                 }
             }
-            else if (reader.ValueTextEquals("extension"u8))
+            else if (JsonText.Is(ref reader, "extension"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.StartArray)
@@ -1029,18 +1091,18 @@ internal sealed class FhirDirectoryReader
         bool mssante = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("url"u8))
+            if (JsonText.Is(ref reader, "url"u8))
             {
                 reader.Read();
-                metadata = reader.TokenType == JsonTokenType.String && EndsWith(ref reader, "/as-ext-mailbox-mss-metadata"u8);
-                emailType = reader.TokenType == JsonTokenType.String && EndsWith(ref reader, "/fr-core-contact-point-email-type"u8);
+                metadata = reader.TokenType == JsonTokenType.String && JsonText.EndsWith(ref reader, "/as-ext-mailbox-mss-metadata"u8);
+                emailType = reader.TokenType == JsonTokenType.String && JsonText.EndsWith(ref reader, "/fr-core-contact-point-email-type"u8);
             }
-            else if (reader.ValueTextEquals("valueCoding"u8))
+            else if (JsonText.Is(ref reader, "valueCoding"u8))
             {
                 reader.Read();
                 mssante = ReadCodingIs(ref reader, "MSSANTE"u8);
             }
-            else if (reader.ValueTextEquals("extension"u8))
+            else if (JsonText.Is(ref reader, "extension"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.StartArray)
@@ -1075,11 +1137,11 @@ internal sealed class FhirDirectoryReader
         bool match = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            bool isCode = reader.ValueTextEquals("code"u8);
+            bool isCode = JsonText.Is(ref reader, "code"u8);
             reader.Read();
             if (isCode && reader.TokenType == JsonTokenType.String)
             {
-                match = reader.ValueTextEquals(code);
+                match = JsonText.Is(ref reader, code);
             }
             else
             {
@@ -1103,15 +1165,15 @@ internal sealed class FhirDirectoryReader
         bool? flag = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("url"u8))
+            if (JsonText.Is(ref reader, "url"u8))
             {
                 reader.Read();
                 which = reader.TokenType != JsonTokenType.String ? 0
-                    : reader.ValueTextEquals("type"u8) ? 1
-                    : reader.ValueTextEquals("listeRouge"u8) ? 2
+                    : JsonText.Is(ref reader, "type"u8) ? 1
+                    : JsonText.Is(ref reader, "listeRouge"u8) ? 2
                     : 0;
             }
-            else if (reader.ValueTextEquals("valueBoolean"u8))
+            else if (JsonText.Is(ref reader, "valueBoolean"u8))
             {
                 reader.Read();
                 flag = reader.TokenType switch
@@ -1121,7 +1183,7 @@ internal sealed class FhirDirectoryReader
                     _ => null,
                 };
             }
-            else if (reader.ValueTextEquals("valueCodeableConcept"u8))
+            else if (JsonText.Is(ref reader, "valueCodeableConcept"u8))
             {
                 reader.Read();
                 code = ReadKindCode(ref reader);
@@ -1160,7 +1222,7 @@ internal sealed class FhirDirectoryReader
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!reader.ValueTextEquals("coding"u8))
+            if (!JsonText.Is(ref reader, "coding"u8))
             {
                 reader.Read();
                 reader.Skip();
@@ -1195,7 +1257,7 @@ internal sealed class FhirDirectoryReader
         {
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                bool isCode = r.ValueTextEquals("code"u8);
+                bool isCode = JsonText.Is(ref r, "code"u8);
                 r.Read();
                 if (isCode && r.TokenType == JsonTokenType.String)
                 {
@@ -1230,13 +1292,13 @@ internal sealed class FhirDirectoryReader
             string? code = null;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                if (r.ValueTextEquals("system"u8))
+                if (JsonText.Is(ref r, "system"u8))
                 {
                     r.Read();
                     secteur = r.TokenType == JsonTokenType.String
-                        && (Contains(ref r, "TRE_R02-SecteurActivite"u8) || Contains(ref r, "TRE-R02-SecteurActivite"u8));
+                        && (JsonText.Contains(ref r, "TRE_R02-SecteurActivite"u8) || JsonText.Contains(ref r, "TRE-R02-SecteurActivite"u8));
                 }
-                else if (r.ValueTextEquals("code"u8))
+                else if (JsonText.Is(ref r, "code"u8))
                 {
                     r.Read();
                     code = r.TokenType == JsonTokenType.String ? SectorCode(ref r) : null;
@@ -1281,7 +1343,7 @@ internal sealed class FhirDirectoryReader
         string? value = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            bool wanted = reader.ValueTextEquals(name);
+            bool wanted = JsonText.Is(ref reader, name);
             reader.Read();
             if (wanted && reader.TokenType == JsonTokenType.String)
             {
@@ -1295,14 +1357,6 @@ internal sealed class FhirDirectoryReader
 
         return value;
     }
-
-    private static bool EndsWith(ref Utf8JsonReader reader, ReadOnlySpan<byte> suffix) => reader.ValueIsEscaped
-        ? (reader.GetString() ?? string.Empty).EndsWith(Encoding.UTF8.GetString(suffix.ToArray()), StringComparison.Ordinal)
-        : reader.ValueSpan.EndsWith(suffix);
-
-    private static bool Contains(ref Utf8JsonReader reader, ReadOnlySpan<byte> part) => reader.ValueIsEscaped
-        ? (reader.GetString() ?? string.Empty).IndexOf(Encoding.UTF8.GetString(part.ToArray()), StringComparison.Ordinal) >= 0
-        : reader.ValueSpan.IndexOf(part) >= 0;
 
     private readonly record struct BoxRaw(MssAddress Address, MailboxKind Kind, bool RedList);
 

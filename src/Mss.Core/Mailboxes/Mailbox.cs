@@ -168,6 +168,6 @@ public sealed class Mailbox : IEquatable<Mailbox>
             return "Patient " + ins.ToMaskedString() + "@" + MssAddress.PatientDomain;
         }
 
-        return (KindCode ?? Kind.ToString()) + " " + Address.ToString();
+        return (KindCode ?? Kind.ToString()) + " " + Address.ToString("M", null);
     }
 }

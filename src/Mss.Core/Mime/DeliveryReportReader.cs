@@ -279,10 +279,7 @@ internal static class DeliveryReportReader
             {
                 if (leaf is MessagePart { Message: { } returned })
                 {
-                    foreach (MailboxAddress mailbox in returned.To.Mailboxes)
-                    {
-                        candidates.Add(mailbox.Address);
-                    }
+                    HeaderAddresses.Read(returned.Headers, HeaderId.To, candidates);
                 }
             }
 
@@ -441,12 +438,11 @@ internal static class DeliveryReportReader
             return false;
         }
 
-        foreach (MailboxAddress from in message.From.Mailboxes)
+        // The From header's text holds its addresses and display names: one search instead of MimeKit's list parse (issue 29).
+        string from = message.Headers[HeaderId.From] ?? string.Empty;
+        if (ContainsAny(from, BounceSenders))
         {
-            if (ContainsAny(from.Address ?? string.Empty, BounceSenders) || ContainsAny(from.Name ?? string.Empty, BounceSenders))
-            {
-                return true;
-            }
+            return true;
         }
 
         if (ContainsAny(subject, BounceSubjects))
@@ -457,9 +453,9 @@ internal static class DeliveryReportReader
         // An automatic sender (no-reply, empty Return-Path, Auto-Submitted) whose text says a delivery failed.
         bool automatic = message.Headers[HeaderId.AutoSubmitted] is not null
             || (message.Headers[HeaderId.ReturnPath] is { } returnPath && returnPath.Trim() == "<>");
-        foreach (MailboxAddress from in message.From.Mailboxes)
+        foreach (string address in HeaderAddresses.Read(message.Headers, HeaderId.From))
         {
-            automatic |= ContainsAny(from.Address ?? string.Empty, new[] { "no-reply", "noreply", "daemon", "mailer", "bounce" });
+            automatic |= ContainsAny(address, new[] { "no-reply", "noreply", "daemon", "mailer", "bounce" });
         }
 
         return automatic && ContainsLower(Lower(prose), FailurePhrases);
@@ -468,21 +464,11 @@ internal static class DeliveryReportReader
     /// <summary>The addresses that are not failed recipients: the bounce's own sender and addressees (the original sender).</summary>
     private static HashSet<string> Excluded(MimeMessage message)
     {
+        // Read in one pass over each header, not through MimeKit's address-list parse (issue 29): only membership matters.
         var excluded = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (InternetAddressList list in new[] { message.From, message.To, message.Cc, message.ReplyTo })
+        foreach (HeaderId id in new[] { HeaderId.From, HeaderId.To, HeaderId.Cc, HeaderId.ReplyTo, HeaderId.Sender })
         {
-            foreach (MailboxAddress mailbox in list.Mailboxes)
-            {
-                if (!string.IsNullOrEmpty(mailbox.Address))
-                {
-                    excluded.Add(mailbox.Address);
-                }
-            }
-        }
-
-        if (message.Sender?.Address is { Length: > 0 } sender)
-        {
-            excluded.Add(sender);
+            HeaderAddresses.Read(message.Headers, id, excluded);
         }
 
         return excluded;

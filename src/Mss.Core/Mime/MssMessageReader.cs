@@ -63,7 +63,7 @@ public static class MssMessageReader
     private static List<ReceivedMessage> Read(MimeMessage? message, bool firstOnly)
     {
         var events = new List<ReceivedMessage>();
-        if (message is null || MimeParts.FindReport(message, null) is not null || !TryFirstAddress(message.From, out MssAddress from) || !TryDate(message, out Instant timestamp))
+        if (message is null || MimeParts.FindReport(message, null) is not null || !MssAddress.TryParse(HeaderAddresses.First(message.Headers, HeaderId.From), out MssAddress from) || !TryDate(message, out Instant timestamp))
         {
             return events;
         }
@@ -78,9 +78,12 @@ public static class MssMessageReader
 
         // Every event of one message shares the message: two events are the same when their other party is.
         var seen = new HashSet<MssAddress>();
-        foreach (MailboxAddress recipient in message.To.Mailboxes.Concat(message.Cc.Mailboxes))
+        // The recipients are read in one pass over each header, not through MimeKit's address-list parse (issue 29).
+        List<string> recipients = HeaderAddresses.Read(message.Headers, HeaderId.To);
+        HeaderAddresses.Read(message.Headers, HeaderId.Cc, recipients);
+        foreach (string recipient in recipients)
         {
-            if (!MssAddress.TryParse(recipient.Address, out MssAddress other) || other.IsPatient != (author == Author.HealthActor) || !seen.Add(other))
+            if (!MssAddress.TryParse(recipient, out MssAddress other) || other.IsPatient != (author == Author.HealthActor) || !seen.Add(other))
             {
                 continue;
             }
@@ -96,17 +99,6 @@ public static class MssMessageReader
         }
 
         return events;
-    }
-
-    private static bool TryFirstAddress(InternetAddressList list, out MssAddress address)
-    {
-        foreach (MailboxAddress mailbox in list.Mailboxes)
-        {
-            return MssAddress.TryParse(mailbox.Address, out address);
-        }
-
-        address = default;
-        return false;
     }
 
     private static bool TryDate(MimeMessage message, out Instant timestamp)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using MimeKit;
 using Mss.Core.Delivery;
@@ -88,20 +89,20 @@ public static class NonDeliveryReports
 
         var report = new MimeMessage();
         report.From.Add(new MailboxAddress("Mail Delivery System", "MAILER-DAEMON@" + reportingMta));
-        foreach (MailboxAddress sender in original.From.Mailboxes)
+        // The senders are read in one pass over the header, not through MimeKit's address-list parse (issue 29); the report
+        // is addressed to their addresses, without display names.
+        var senders = new List<MailboxAddress>();
+        foreach (string sender in HeaderAddresses.Read(original.Headers, HeaderId.From))
         {
-            if (string.IsNullOrEmpty(sender.Address))
-            {
-                continue;
-            }
-
-            if (!MssAddress.TryParse(sender.Address, out MssAddress address))
+            if (!MssAddress.TryParse(sender, out MssAddress address))
             {
                 throw new ArgumentException("The original's sender is outside the MSSanté trust space: a report naming a patient's address may not leave it (ADDR-4).", nameof(original));
             }
 
-            report.To.Add(new MailboxAddress(sender.Name, address.ToString()));
+            senders.Add(new MailboxAddress(string.Empty, address.ToString()));
         }
+
+        report.To.AddRange(senders); // one change, one header rewrite
 
         if (report.To.Count == 0)
         {

@@ -180,15 +180,16 @@ public static class ReadReceipts
     {
         var addresses = new List<MssAddress>();
         var seen = new HashSet<MssAddress>();
-        string? value = original.Headers[HeaderId.DispositionNotificationTo];
-        if (value is null || !InternetAddressList.TryParse(value, out InternetAddressList? list))
+        // Read in one pass over the header, not through MimeKit's address-list parse (issue 29).
+        List<string> list = HeaderAddresses.Read(original.Headers, HeaderId.DispositionNotificationTo);
+        if (list.Count == 0)
         {
             throw new InvalidOperationException("The original message did not ask for a read receipt (no Disposition-Notification-To, DEL-4).");
         }
 
-        foreach (MailboxAddress mailbox in list.Mailboxes)
+        foreach (string mailbox in list)
         {
-            if (!MssAddress.TryParse(mailbox.Address, out MssAddress address))
+            if (!MssAddress.TryParse(mailbox, out MssAddress address))
             {
                 throw new InvalidOperationException("The original message asks for a read receipt outside the MSSanté trust space (ADDR-4).");
             }

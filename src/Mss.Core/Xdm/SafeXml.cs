@@ -1,11 +1,22 @@
 using System.IO;
 using System.Xml;
+using System.Xml.Linq;
 
 namespace Mss.Core.Xdm;
 
-/// <summary>XML reader settings for documents from outside (REF2-2): no DTD, no external resolution, bounded size.</summary>
+/// <summary>
+/// XML reader settings for documents from outside (REF2-2): no DTD, no external resolution, bounded size, and a bounded
+/// depth before any tree is built.
+/// </summary>
 internal static class SafeXml
 {
+    /// <summary>
+    /// The deepest element a document from outside may hold (issue 29). ebRIM metadata nests about eight levels and a CDA
+    /// header about ten; 64 leaves room for any real document while an unclosed nesting of thousands of elements, which
+    /// <see cref="XDocument.Load(XmlReader)"/> handles in time quadratic in its depth, is refused after 64 of them.
+    /// </summary>
+    internal const int MaxDepth = 64;
+
     /// <summary>A reader over <paramref name="bytes"/> that refuses DTDs and resolves nothing outside the document.</summary>
     internal static XmlReader Reader(byte[] bytes)
     {
@@ -21,5 +32,28 @@ internal static class SafeXml
             CloseInput = true,
         };
         return XmlReader.Create(new MemoryStream(bytes, false), settings);
+    }
+
+    /// <summary>
+    /// The document in <paramref name="bytes"/> as a tree, read by <see cref="Reader"/>: one streaming pass first checks that
+    /// it is well-formed and no deeper than <see cref="MaxDepth"/>, stopping at the first element too deep, so that no
+    /// tree is built of a hostile document. Linear in its size.
+    /// </summary>
+    /// <exception cref="XmlException">Not well-formed, a DTD, over the size bound, or deeper than <see cref="MaxDepth"/>.</exception>
+    internal static XDocument Load(byte[] bytes)
+    {
+        using (XmlReader check = Reader(bytes))
+        {
+            while (check.Read())
+            {
+                if (check.Depth > MaxDepth)
+                {
+                    throw new XmlException("The document is nested deeper than 64 elements (SafeXml.MaxDepth).");
+                }
+            }
+        }
+
+        using XmlReader reader = Reader(bytes);
+        return XDocument.Load(reader);
     }
 }

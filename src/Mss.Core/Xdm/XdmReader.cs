@@ -405,8 +405,7 @@ internal static class XdmReader
         XDocument document;
         try
         {
-            using XmlReader reader = SafeXml.Reader(metadata);
-            document = XDocument.Load(reader);
+            document = SafeXml.Load(metadata);
         }
         catch (XmlException)
         {
