@@ -31,6 +31,9 @@ public class Ins8SweepTest
     private static readonly MssAddress Patient = MssAddress.ForPatient(Ins);
     private static readonly MssAddress OtherPatient = MssAddress.ForPatient(OtherIns);
     private static readonly MssAddress Doctor = MssAddress.Parse("dr.durand@ch-lemans.mssante.fr");
+
+    /// <summary>A professional box named after a patient's INS (found by fuzzing 0.2, issue 29): nothing forbids it.</summary>
+    private static readonly MssAddress InsNamedBox = MssAddress.Parse(Nir + "@ch-lemans.mssante.fr");
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 30, 10, 0);
 
     /// <summary>The matricules the cases are built from: none of them may appear in clear.</summary>
@@ -65,7 +68,6 @@ public class Ins8SweepTest
         [typeof(LegalRepresentativeHolder)] = "a structure identifier",
         [typeof(StructureId)] = "a structure identifier (BAL-6)",
         [typeof(XdmCode)] = "a code, its scheme and display name",
-        [typeof(DirectoryEntry)] = "refuses patient addresses: patient boxes are never listed (BAL-4; checked below)",
         [typeof(MssDirectory)] = "directory entries, which refuse patient addresses; the reader skips them (BAL-4, BAL-7)",
     };
 
@@ -73,7 +75,8 @@ public class Ins8SweepTest
     private static readonly Dictionary<Type, Func<IEnumerable<object>>> Cases = new()
     {
         [typeof(InsMatricule)] = () => [Ins, CorsicanIns],
-        [typeof(MssAddress)] = () => [Patient, MssAddress.ForPatient(CorsicanIns)],
+        [typeof(MssAddress)] = () => [Patient, MssAddress.ForPatient(CorsicanIns), InsNamedBox],
+        [typeof(DirectoryEntry)] = () => [new DirectoryEntry(InsNamedBox, MailboxKind.Personal, familyName: "Dupont")], // patient boxes are refused (BAL-4)
         [typeof(Core.Ins)] = () => [Core.Ins.Parse(Nir, "1.2.250.1.213.1.4.8"), Core.Ins.Parse(Corsican, "1.2.250.1.213.1.4.9")],
         [typeof(InsBirthPlace)] = () => [Ins.BirthPlace, CorsicanIns.BirthPlace],
         [typeof(InsIdentityCheck)] = () => [InsIdentityCheck.AsOf(Ins, new LocalDate(2026, 11, 30)), InsIdentityCheck.FromBirthDate(CorsicanIns, new LocalDate(1984, 5, 2))],
@@ -86,7 +89,7 @@ public class Ins8SweepTest
             PatientDelivery.Decide(Nir + "@patient.mssante.fr", PatientMailboxStatus.Opposed, mobileAppInstalled: false),
             PatientDelivery.Decide("279035121518988@patient.mssante.fr", PatientMailboxStatus.Active, mobileAppInstalled: false),
         ],
-        [typeof(Mailbox)] = () => [Mailbox.ForPatient(Ins), Mailbox.Create(Patient, MailboxKind.Patient, new PatientHolder(Ins))],
+        [typeof(Mailbox)] = () => [Mailbox.ForPatient(Ins), Mailbox.Create(Patient, MailboxKind.Patient, new PatientHolder(Ins)), Mailbox.Create(InsNamedBox, MailboxKind.Applicative, new StructureHolder(StructureId.Parse("2264403106")))],
         [typeof(PatientHolder)] = () => [new PatientHolder(Ins), new PatientHolder(CorsicanIns)],
         [typeof(MssMessageBuilder)] = () => [new MssMessageBuilder(Doctor).To(Patient).Subject("Résultats de " + Nir)],
         [typeof(ReceivedMessage)] = () =>
@@ -96,6 +99,9 @@ public class Ins8SweepTest
 
             // Through the public constructor with a patient address as Actor: still no clear INS (INS-8).
             new ReceivedMessage(new ConversationMessage(Author.Patient, "Bonjour", false, Now), Ins, OtherPatient, null),
+
+            // A professional box whose local part is the patient's INS (found by fuzzing 0.2, issue 29).
+            new ReceivedMessage(new ConversationMessage(Author.HealthActor, "x", false, Now), Ins, InsNamedBox, null),
 
             // A sender may put anything in a Message-Id, an INS included (found by the fuzz replay).
             new ReceivedMessage(new ConversationMessage(Author.HealthActor, "Résultats", false, Now), Ins, Doctor, "orig1." + Nir + "@patient.mssante.fr"),
@@ -231,6 +237,18 @@ public class Ins8SweepTest
         Assert.Equal(Ins.ToMaskedString(), DisplayOf(Ins));
         Assert.Equal(Ins.ToMaskedString() + "@patient.mssante.fr", DisplayOf(Patient));
         Assert.Equal(Doctor.ToString(), DisplayOf(Doctor));
+        Assert.Equal(Ins.ToMaskedString() + "@ch-lemans.mssante.fr", DisplayOf(InsNamedBox));
+    }
+
+    // INS-8, issue 29: the reproducer found by fuzzing 0.2, read as a vendor reads it; its event's text shows no INS.
+    [Fact]
+    public void ReceivedMessage_FromABoxNamedAfterTheIns_Masked()
+    {
+        using FileStream file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "TestData", "Fuzz", "message-reader-ins-in-actor.eml"));
+        ReceivedMessage received = Assert.Single(MssMessageReader.ReadAll(MimeKit.MimeMessage.Load(file)));
+        Assert.Equal(InsNamedBox, received.Actor);
+        AssertNoMatricule(received.ToString(), "ReceivedMessage.ToString()");
+        Assert.Contains("2790351********@ch-lemans.mssante.fr", received.ToString(), StringComparison.Ordinal);
     }
 
     // The sweep itself must be able to fail: a text with the matricule is caught, with or without separators.

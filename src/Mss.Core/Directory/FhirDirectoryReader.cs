@@ -305,7 +305,7 @@ internal sealed class FhirDirectoryReader
                 }
 
                 limit = newline >= 0 ? newline + 1 : end;
-                final = lineOnly || (eof && limit == end);
+                final = eof && limit == end; // a line-only value that does not end on its line asks for more: no exception
             }
 
             fresh = limit;

@@ -252,4 +252,31 @@ public class MssMessageReaderTest
     }
 
     private static string DateUtilsFormat(Instant instant) => MimeKit.Utils.DateUtils.FormatDate(instant.ToDateTimeOffset());
+
+    // Issue 29 (found by fuzzing 0.2): a patient's message whose To header holds one box then thousands of entries without
+    // a domain was read through MimeKit's quadratic address-list parse. One event, for the one box.
+    [Fact]
+    public void ReadAll_PatientToThousandsOfDomainlessEntries_OneEvent()
+    {
+        ReceivedMessage received = Assert.Single(MssMessageReader.ReadAll(FuzzFindings.Message("message-reader-patient-to-list-24k.eml")));
+        Assert.Equal(Author.Patient, received.Message.Author);
+        Assert.Equal(MssAddress.Parse("dr@ch-x.mssante.fr"), received.Actor);
+
+        // And four times as many entries.
+        MimeMessage larger = FuzzFindings.DomainlessTo(Patient.ToString(), Doctor.ToString(), 32_000);
+        Assert.Equal(Doctor, Assert.Single(MssMessageReader.ReadAll(larger)).Actor);
+    }
+
+    // The addresses are read in one pass over the headers: display names, comments and groups as MimeKit reads them.
+    [Fact]
+    public void ReadAll_RecipientsWithNamesCommentsAndGroups_EveryOne()
+    {
+        MimeMessage message = MimeTestSupport.Parse("From: \"Dr Martin, CHU\" <dr.martin@chu-nantes.mssante.fr> (cardiologie)\n"
+            + "To: \"Patient, A\" <279035121518989@patient.mssante.fr>, Soins: 284052A32102552@patient.mssante.fr;\n"
+            + "Cc: 184052B32102532@patient.mssante.fr (x@y.fr)\nDate: Mon, 30 Nov 2026 12:00:00 +0100\n\nx\n");
+        Assert.Equal(
+            ["279035121518989", "284052A32102552", "184052B32102532"],
+            MssMessageReader.ReadAll(message).Select(e => e.Patient.ToString()));
+        Assert.All(MssMessageReader.ReadAll(message), e => Assert.Equal(Doctor, e.Actor));
+    }
 }

@@ -446,4 +446,38 @@ public class NonDeliveryReportsTest
 
         --4ZK2B7cQ1Lz3xyT.1773480421/mx.patient.mssante.fr--
         """;
+
+    // Issue 29 (found by fuzzing 0.2): a To header of thousands of entries without a domain made TryRead and TryClassify
+    // quadratic through MimeKit's address-list parse (96 KB: 6.7 s). The reproducers are read, and give what the same
+    // bounce gives with its To header reduced to its first address: the entries without a domain change nothing.
+    [Theory]
+    [InlineData("ndr-read-to-list-quadratic-24k.eml")]
+    [InlineData("ndr-read-fuzz-found-135k.eml")]
+    public void TryRead_ToHeaderOfThousandsOfDomainlessEntries_AsWithItsFirstAddress(string file)
+    {
+        MimeMessage message = FuzzFindings.Message(file);
+        MimeMessage reduced = FuzzFindings.Message(file);
+        string to = reduced.Headers[HeaderId.To]!;
+        reduced.Headers[HeaderId.To] = to.Substring(0, to.IndexOf(',', StringComparison.Ordinal));
+
+        bool read = NonDeliveryReports.TryRead(message, out DeliveryReport? report);
+        Assert.Equal(NonDeliveryReports.TryRead(reduced, out DeliveryReport? expected), read);
+        Assert.Equal(expected?.Recipients.Select(r => (r.Address, r.Reason)), report?.Recipients.Select(r => (r.Address, r.Reason)));
+        Assert.Equal(NonDeliveryReports.TryClassify(reduced, out NonDeliveryReason r1, out string? a1), NonDeliveryReports.TryClassify(message, out NonDeliveryReason r2, out string? a2));
+        Assert.Equal((r1, a1), (r2, a2));
+    }
+
+#if !DEBUG
+    // Issue 29, a generous bound in Release only (the measurement is DeliveryReportHostileBenchmarks' FuzzFindings case):
+    // 32,000 entries without a domain (about 96 KB, 6.7 s in 0.2).
+    [Fact]
+    public void TryRead_ToHeaderOf32000DomainlessEntries_Fast()
+    {
+        MimeMessage message = FuzzFindings.DomainlessTo("MAILER-DAEMON@mx.ch.mssante.fr", "c@d.fr", 32_000);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        NonDeliveryReports.TryRead(message, out _);
+        NonDeliveryReports.TryClassify(message, out _, out _);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
+    }
+#endif
 }

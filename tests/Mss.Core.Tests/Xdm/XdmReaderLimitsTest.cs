@@ -298,4 +298,30 @@ public class XdmReaderLimitsTest
 
         public override int ReadByte() => throw thrown;
     }
+
+    // Issue 29 (found by fuzzing 0.2): an archive whose METADATA.XML nests thousands of elements and never closes them
+    // (XDocument.Load was quadratic in the depth: 8.7 s for depth 16,000 in 17.8 KB) is refused as BadMetadata, whether at
+    // the reproducer's depth or four times deeper.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(16_000)]
+    public void TryRead_DeeplyNestedUnclosedMetadata_BadMetadata(int depth)
+    {
+        byte[] zip = depth == 0 ? FuzzFindings.Bytes("xdm-deep-nesting-4000.zip") : FuzzFindings.DeepMetadataArchive(depth);
+        Assert.False(XdmPackage.TryRead(new MemoryStream(zip), out XdmPackage? package, out XdmError error));
+        Assert.Null(package);
+        Assert.Equal(XdmError.BadMetadata, error);
+    }
+
+#if !DEBUG
+    // Issue 29, a generous bound in Release only (the measurement is XdmBenchmarks' deep-nesting case).
+    [Fact]
+    public void TryRead_MetadataNested64000Deep_Fast()
+    {
+        byte[] zip = FuzzFindings.DeepMetadataArchive(64_000);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.False(XdmPackage.TryRead(new MemoryStream(zip), out _, out _));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
+    }
+#endif
 }
