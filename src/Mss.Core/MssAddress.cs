@@ -348,8 +348,8 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
     /// <summary>
     /// Formats the address: <c>null</c>, <c>""</c> or <c>"G"</c> for the canonical text; <c>"M"</c> for the masked text
     /// safe for logs (INS-8): a patient address's INS masked as <see cref="InsMatricule.ToMaskedString"/> does
-    /// (<c>1850572********@patient.mssante.fr</c>), and so is the local part of any other address that is a valid INS matricule
-    /// (<c>1850572********@ch-x.mssante.fr</c>, issue 29); any other address canonical. Same result on every
+    /// (<c>1850572********@patient.mssante.fr</c>), and so is any run of 15 characters of another address's local part that
+    /// is a valid INS matricule (<c>dr.1850572********@ch-x.mssante.fr</c>, issue 29); any other address canonical. Same result on every
     /// target framework; lower-case <c>"g"</c> and <c>"m"</c> are accepted.
     /// </summary>
     /// <param name="format"><c>null</c>, empty, <c>"G"</c> or <c>"M"</c>.</param>
@@ -358,7 +358,7 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
     /// <exception cref="FormatException">Another format was asked for.</exception>
     public string ToString(string? format, IFormatProvider? formatProvider)
     {
-        if (!IsMaskedFormat(format.AsSpan()) || (!IsPatient && !TryGetInsLocalPart(out _)))
+        if (!IsMaskedFormat(format.AsSpan()) || (!IsPatient && !HasInsInLocalPart()))
         {
             return ToString();
         }
@@ -395,9 +395,9 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
         else
         {
             _text.AsSpan().CopyTo(destination);
-            if (masked && TryGetInsLocalPart(out InsMatricule local))
+            if (masked)
             {
-                local.TryFormat(destination, out _, "M".AsSpan());
+                MaskInsInLocalPart(destination);
             }
         }
 
@@ -442,9 +442,15 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
                 utf8Destination[i] = (byte)text[i];
             }
 
-            if (masked && TryGetInsLocalPart(out InsMatricule local))
+            if (masked && HasInsInLocalPart())
             {
-                local.TryFormat(utf8Destination, out _, "M".AsSpan());
+                Span<char> chars = stackalloc char[text.Length];
+                text.AsSpan().CopyTo(chars);
+                MaskInsInLocalPart(chars);
+                for (int i = 0; i < _at; i++)
+                {
+                    utf8Destination[i] = (byte)chars[i];
+                }
             }
         }
 
@@ -666,15 +672,46 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
     }
 
     /// <summary>
-    /// INS-8 (issue 29): the local part of a professional address when it is a valid INS matricule (15 characters, the key
-    /// right, <c>2a</c>/<c>2b</c> in either case). Nothing stops a box from being named after a patient's INS: the masked
-    /// format hides it as it hides a patient address's.
+    /// INS-8 (issue 29): true when the local part of a professional address holds a valid INS matricule — any run of 15 of
+    /// its characters with the key right, <c>2a</c>/<c>2b</c> in either case. Nothing stops a box from being named after a
+    /// patient's INS (<c>279035121518989@…</c>, <c>dr.279035121518989@…</c>): the masked format hides it as it hides a
+    /// patient address's.
     /// </summary>
-    private bool TryGetInsLocalPart(out InsMatricule ins)
+    private bool HasInsInLocalPart()
     {
-        ins = default;
-        return !IsPatient && _at == InsMatricule.Length && _text is not null
-            && InsMatricule.TryParse(_text.AsSpan(0, _at), InsStyles.IgnoreCase, out ins);
+        for (int start = 0; !IsPatient && _text is not null && start + InsMatricule.Length <= _at; start++)
+        {
+            if (InsMatricule.TryParse(_text.AsSpan(start, InsMatricule.Length), InsStyles.IgnoreCase, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Masks in <paramref name="text"/> (this professional address's canonical text) every run of the local part that is a
+    /// valid INS matricule, as <see cref="InsMatricule.ToMaskedString"/> masks it; runs are read from the address itself,
+    /// so overlapping runs stay masked.
+    /// </summary>
+    private void MaskInsInLocalPart(Span<char> text)
+    {
+        Span<char> masked = stackalloc char[InsMatricule.Length];
+        for (int start = 0; _text is not null && start + InsMatricule.Length <= _at; start++)
+        {
+            if (InsMatricule.TryParse(_text.AsSpan(start, InsMatricule.Length), InsStyles.IgnoreCase, out InsMatricule ins))
+            {
+                ins.TryFormat(masked, out _, "M".AsSpan());
+                for (int k = 0; k < masked.Length; k++)
+                {
+                    if (masked[k] == '*')
+                    {
+                        text[start + k] = '*';
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>INS-8: true for <c>"M"</c> (masked), false for empty or <c>"G"</c> (canonical); any other format throws.</summary>
