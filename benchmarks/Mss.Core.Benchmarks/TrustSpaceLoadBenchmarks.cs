@@ -16,6 +16,8 @@ namespace Mss.Core.Benchmarks;
 /// Run: <c>dotnet run -c Release --project benchmarks/Mss.Core.Benchmarks -- --filter '*TrustSpaceLoad*'</c>.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class TrustSpaceLoadBenchmarks
 {
     private const string Dsig = "http://www.w3.org/2000/09/xmldsig#";

@@ -14,6 +14,8 @@ namespace Mss.Core.Benchmarks;
 /// Run: <c>dotnet run -c Release --project benchmarks/Mss.Core.Benchmarks -- --filter '*TrustSpaceValidate*'</c>.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class TrustSpaceValidateBenchmarks
 {
     private const int Count = 1000;

@@ -22,7 +22,8 @@ internal sealed class DomainTable
     public int Count { get; private set; }
 
     /// <summary>
-    /// Adds a domain (the first spelling is kept, ASCII case ignored) and, when given, one operator certificate DN for it.
+    /// Adds a domain (kept with ASCII letters in lower case: a lookup in lower case, the usual one, compares it as it is)
+    /// and, when given, one operator certificate DN for it.
     /// </summary>
     public void Add(string domain, string? certificateDn)
     {
@@ -31,7 +32,7 @@ internal sealed class DomainTable
         ref Slot slot = ref _slots[index];
         if (slot.Key is null)
         {
-            slot = new Slot(domain, hash);
+            slot = new Slot(LowerAscii(domain), hash);
             Count++;
         }
 
@@ -113,6 +114,28 @@ internal sealed class DomainTable
 
     private static char LowerAscii(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
 
+    private static string LowerAscii(string text)
+    {
+        int i = 0;
+        while (i < text.Length && text[i] is not (>= 'A' and <= 'Z'))
+        {
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        char[] lower = text.ToCharArray();
+        for (; i < lower.Length; i++)
+        {
+            lower[i] = LowerAscii(lower[i]);
+        }
+
+        return new string(lower);
+    }
+
     /// <summary>The slot holding the domain, or the empty slot where it would go.</summary>
     private int Find(ReadOnlySpan<char> domain, int hash)
     {
@@ -121,7 +144,8 @@ internal sealed class DomainTable
         while (true)
         {
             ref Slot slot = ref slots[index];
-            if (slot.Key is null || (slot.Hash == hash && SameDomain(slot.Key, domain)))
+            // The key is in lower case: most lookups are too, and match it with one vectorised comparison.
+            if (slot.Key is null || (slot.Hash == hash && (domain.SequenceEqual(slot.Key.AsSpan()) || SameDomain(slot.Key, domain))))
             {
                 return index;
             }
