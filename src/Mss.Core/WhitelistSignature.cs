@@ -67,14 +67,27 @@ internal static class WhitelistSignature
             throw new TrustSpaceFormatException(TrustSpaceError.SignatureInvalid, e);
         }
 
-        foreach (X509Certificate2 anchor in anchors)
+        var fromKeyInfo = new X509Certificate2Collection(helpers);
+        try
         {
-            helpers.Add(anchor);
-        }
+            foreach (X509Certificate2 anchor in anchors)
+            {
+                helpers.Add(anchor);
+            }
 
-        if (!ChainsToAnchors(signer, helpers, anchors, generatedAt))
+            if (!ChainsToAnchors(signer, helpers, anchors, generatedAt))
+            {
+                throw new TrustSpaceFormatException(TrustSpaceError.UntrustedSigner);
+            }
+        }
+        finally
         {
-            throw new TrustSpaceFormatException(TrustSpaceError.UntrustedSigner);
+            // The certificates read from the KeyInfo are ours to release; the anchors are the caller's.
+            signer.Dispose();
+            foreach (X509Certificate2 certificate in fromKeyInfo)
+            {
+                certificate.Dispose();
+            }
         }
     }
 

@@ -22,14 +22,17 @@ internal static class TrustSpaceTestData
     public static byte[] AnsGithubCopy() => File.ReadAllBytes(PathOf("ans-github-listeblanchemssante.xml"));
 
     /// <summary>The signed copy, decompressed to its original bytes.</summary>
-    public static byte[] SignedCopy()
+    public static byte[] SignedCopy() => (byte[])SignedBytes.Value.Clone();
+
+    // The file's bytes only (no library code involved), so they may be kept across tests.
+    private static readonly Lazy<byte[]> SignedBytes = new(() =>
     {
         using FileStream file = File.OpenRead(PathOf("signed-listeblanchemssante.xml.gz"));
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var bytes = new MemoryStream();
         gzip.CopyTo(bytes);
         return bytes.ToArray();
-    }
+    });
 
     /// <summary>AC RACINE IGC-SANTE ELEMENTAIRE and AC IGC-SANTE ELEMENTAIRE ORGANISATIONS.</summary>
     public static X509Certificate2[] IgcSanteAnchors() => [IgcSanteRoot(), IgcSanteOrganisations()];
