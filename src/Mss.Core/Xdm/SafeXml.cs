@@ -56,4 +56,17 @@ internal static class SafeXml
         using XmlReader reader = Reader(bytes);
         return XDocument.Load(reader);
     }
+
+    /// <summary>
+    /// The same refusals for a document whose white space and comments must stay as they are (an XML signature covers
+    /// them: ADDR-1 0.3's liste blanche): no DTD, no entity, nothing resolved, at most <paramref name="maxCharacters"/>.
+    /// </summary>
+    internal static XmlReaderSettings Settings(long maxCharacters) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 0,
+        MaxCharactersInDocument = maxCharacters,
+        CloseInput = true,
+    };
 }
