@@ -13,9 +13,11 @@ namespace Mss.Core.Transport;
 /// and not revoked (CRL or OCSP, in the mode <see cref="Revocation"/> says). A name match on the issuer is not a check.
 /// </summary>
 /// <remarks>
-/// <para>On net8.0+ the chain uses custom root trust with the anchors; on netstandard2.0 (.NET Framework, where custom
-/// root trust does not exist) the chain is built with the anchors as extra certificates and accepted only when its root
-/// is one of the anchors byte for byte, to the same result.</para>
+/// <para>The anchors are roots (self-signed certificates): a chain is trusted when it ends at one of them.</para>
+/// <para>On net8.0+ the chain uses custom root trust with the anchors (the netstandard2.0 build does too when it runs on
+/// .NET 5 or later); on .NET Framework, where custom root trust does not exist, the chain is built with the anchors as
+/// extra certificates and accepted only when its root is one of the anchors byte for byte, to the same result. There
+/// the revocation check is the Windows chain engine's, which checks revocation below an untrusted root too.</para>
 /// <para>The instance is immutable and safe to share between threads; it keeps the certificates it is given and does not
 /// dispose them.</para>
 /// </remarks>
@@ -147,7 +149,7 @@ public sealed class IgcSanteTrust
             using (X509Chain chain = NewChain(atUtc, X509RevocationMode.NoCheck, presented))
             {
                 _ = chain.Build(certificate);
-                failure = ChainJudgement.JudgeStructure(chain, atUtc, EndsAtAnchor(chain), SelfBuiltChain || !CustomRootTrustAvailable);
+                failure = ChainJudgement.JudgeStructure(chain, atUtc, EndsAtAnchor(chain), untrustedRootIsExpected: SelfBuiltChain || !CustomRootTrust.Available);
             }
 
             if (failure != TrustFailure.None)
@@ -179,12 +181,6 @@ public sealed class IgcSanteTrust
             return TrustFailure.Malformed;
         }
     }
-
-#if NET5_0_OR_GREATER
-    private const bool CustomRootTrustAvailable = true;
-#else
-    private const bool CustomRootTrustAvailable = false;
-#endif
 
     private static X509Certificate2[] ToArray(IEnumerable<X509Certificate2> certificates, string name)
     {
@@ -252,14 +248,11 @@ public sealed class IgcSanteTrust
             policy.ExtraStore.AddRange(presented);
         }
 
-#if NET5_0_OR_GREATER
-        if (!SelfBuiltChain)
+        if (!SelfBuiltChain && CustomRootTrust.TryUse(policy, anchors))
         {
-            policy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            policy.CustomTrustStore.AddRange(anchors);
             return chain;
         }
-#endif
+
         // netstandard2.0: no custom root trust. The anchors are offered as extra certificates and an unknown authority is
         // tolerated by the engine; EndsAtAnchor then requires the root to be one of them, byte for byte.
         policy.ExtraStore.AddRange(anchors);
