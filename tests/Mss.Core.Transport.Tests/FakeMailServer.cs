@@ -42,6 +42,11 @@ public sealed class FakeMailServer : IDisposable
 
     public Func<string, bool> AcceptToken { get; init; } = _ => true;
 
+    /// <summary>After STARTTLS, read the client's ClientHello, record the suites it offers, and hang up.</summary>
+    public bool CaptureClientHelloOnly { get; init; }
+
+    public List<ushort> OfferedSuites { get; } = [];
+
     public ConcurrentQueue<string> ClearLines { get; } = new();
 
     public ConcurrentQueue<string> TlsLines { get; } = new();
@@ -146,6 +151,12 @@ public sealed class FakeMailServer : IDisposable
                     break;
                 case "STARTTLS" when !secure && OfferStartTls:
                     await WriteAsync(stream, imap ? tag + " OK begin TLS" : "220 2.0.0 ready to start TLS");
+                    if (CaptureClientHelloOnly)
+                    {
+                        await ReadClientHelloAsync(network);
+                        return;
+                    }
+
                     var ssl = new SslStream(network, leaveInnerStreamOpen: false, (_, certificate, _, _) =>
                     {
                         if (certificate is not null)
@@ -224,6 +235,23 @@ public sealed class FakeMailServer : IDisposable
                     await WriteAsync(stream, imap ? tag + " OK done" : "502 5.5.2 command not implemented");
                     break;
             }
+        }
+    }
+
+    /// <summary>RFC 8446 §4.1.2 / RFC 5246 §7.4.1.2: the cipher_suites of the first ClientHello record.</summary>
+    private async Task ReadClientHelloAsync(Stream stream)
+    {
+        byte[] header = new byte[5];
+        await stream.ReadExactlyAsync(header);
+        byte[] record = new byte[(header[3] << 8) | header[4]];
+        await stream.ReadExactlyAsync(record);
+        int at = 4 + 2 + 32; // handshake header, legacy_version, random
+        at += 1 + record[at]; // session id
+        int length = (record[at] << 8) | record[at + 1];
+        at += 2;
+        for (int i = 0; i < length; i += 2)
+        {
+            OfferedSuites.Add((ushort)((record[at + i] << 8) | record[at + i + 1]));
         }
     }
 

@@ -87,8 +87,55 @@ public class MssConnectionTest
         }
     }
 
-    [Fact]
-    public async Task Connect_ServerOfferingOnlyRsaKeyExchangeOnTls12_RefusedBeforeAnyToken()
+    [Theory]
+    [InlineData(TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384)]
+    [InlineData(TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)]
+    [InlineData(TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384)]
+    [InlineData(TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256)]
+    public async Task Connect_ServerOfferingOneEco113SuiteOnTls12_ThatSuite(TlsCipherSuite suite)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return; // a server suite policy needs OpenSSL
+        }
+
+        using var server = new FakeMailServer(imap: false, Pki.Server)
+        {
+            Protocols = SslProtocols.Tls12,
+            CipherSuites = new CipherSuitesPolicy([suite]),
+        };
+        using (await ConnectAsync(Connection(server).WithAccessToken(User, new TokenSource().NextAsync), imap: false))
+        {
+        }
+
+        Assert.Equal(suite, server.NegotiatedSuite);
+    }
+
+    [Theory]
+    [MemberData(nameof(BothProtocols))]
+    public async Task Connect_ClientHello_OffersOnlyEco113AndTls13Suites(bool imap)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return; // elsewhere the system's policy chooses the suites (REF1-1: "where the platform lets the client choose")
+        }
+
+        using var server = new FakeMailServer(imap, Pki.Server) { CaptureClientHelloOnly = true };
+        await Assert.ThrowsAsync<MssConnectionException>(() => ConnectAsync(Connection(server).WithAccessToken(User, new TokenSource().NextAsync), imap));
+        await server.Done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        TlsCipherSuite[] tls13 = [TlsCipherSuite.TLS_AES_256_GCM_SHA384, TlsCipherSuite.TLS_AES_128_GCM_SHA256, TlsCipherSuite.TLS_CHACHA20_POLY1305_SHA256];
+        // 0x00FF is the renegotiation-info signalling value (RFC 5746), not a suite.
+        TlsCipherSuite[] offered = server.OfferedSuites.Where(s => s != 0x00FF).Select(s => (TlsCipherSuite)s).ToArray();
+        Assert.NotEmpty(offered);
+        Assert.All(offered, s => Assert.Contains(s, Eco113.Concat(tls13)));
+        Assert.Equal(Eco113.Length, Eco113.Intersect(offered).Count());
+    }
+
+    [Theory]
+    [InlineData(TlsCipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384)]
+    [InlineData(TlsCipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256)]
+    [InlineData(TlsCipherSuite.TLS_DHE_RSA_WITH_AES_256_GCM_SHA384)]
+    public async Task Connect_ServerOfferingOnlyASuiteOutsideEco113OnTls12_RefusedBeforeAnyToken(TlsCipherSuite suite)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
         {
@@ -98,7 +145,7 @@ public class MssConnectionTest
         using var server = new FakeMailServer(imap: false, Pki.Server)
         {
             Protocols = SslProtocols.Tls12,
-            CipherSuites = new CipherSuitesPolicy([TlsCipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384]),
+            CipherSuites = new CipherSuitesPolicy([suite]),
         };
         var tokens = new TokenSource();
         var e = await Assert.ThrowsAsync<MssConnectionException>(() => ConnectAsync(Connection(server).WithAccessToken(User, tokens.NextAsync), imap: false));
