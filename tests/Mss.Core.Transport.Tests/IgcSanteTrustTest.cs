@@ -11,7 +11,8 @@ public class IgcSanteTrustTest
     public static TheoryData<bool> BothChainBuilders => new() { false, true };
 
     private static TrustFailure Check(X509Certificate2 leaf, string host = TestPki.ServerHost, X509RevocationMode mode = X509RevocationMode.Online, bool selfBuilt = false) =>
-        Pki.Trust(mode, selfBuilt).Check(TestPki.Public(leaf), host, Pki.Now);
+        new IgcSanteTrust([TestPki.Public(Pki.Root)], [TestPki.Public(Pki.Intermediate)]) { Revocation = mode, SelfBuiltChain = selfBuilt }
+            .Check(TestPki.Public(leaf), host, Pki.Now);
 
     [Theory]
     [MemberData(nameof(BothChainBuilders))]

@@ -82,9 +82,9 @@ public sealed class TestPki : IDisposable
 
     public X509Certificate2 RevokedAndWrongHost { get; }
 
-    /// <summary>The trust a vendor ships: the root as anchor, the intermediate beside it; revocation online.</summary>
-    public IgcSanteTrust Trust(X509RevocationMode mode = X509RevocationMode.Online, bool selfBuilt = false) =>
-        new([Public(Root)], [Public(Intermediate)]) { Revocation = mode, SelfBuiltChain = selfBuilt };
+    /// <summary>The trust a vendor ships: the root as anchor, the intermediate beside it; revocation online by default.</summary>
+    public IgcSanteTrust Trust(X509RevocationMode mode = X509RevocationMode.Online) =>
+        new([Public(Root)], [Public(Intermediate)]) { Revocation = mode };
 
     /// <summary>The certificate without its private key, as a server presents it.</summary>
     public static X509Certificate2 Public(X509Certificate2 certificate) => X509CertificateLoader.LoadCertificate(certificate.RawData);
