@@ -244,19 +244,19 @@ public static class FrenchText
             $"La valeur « {code} » de {attribute} pour {where} n'appartient pas au jeu de valeurs {valueSet} du CI-SIS.";
 
         internal static string ClassNotFromType(string where, string classCode, string expected, string typeCode) =>
-            $"La classe « {classCode} » de {where} n'est pas celle que la table ASS_X04 déduit du type « {typeCode} » (« {expected} »).";
+            $"Pour {where}, la classe « {classCode} » n'est pas celle que la table ASS_X04 déduit du type « {typeCode} » (« {expected} »).";
 
         internal static string TypeNotInX04(string where, string typeCode) =>
-            $"Le type « {typeCode} » de {where} n'est pas dans la table ASS_X04 : sa classe ne peut pas en être déduite.";
+            $"Pour {where}, le type « {typeCode} » n'est pas dans la table ASS_X04 : la classe ne peut pas en être déduite.";
 
         internal static string FormatNotFromModel(string where, string format, string expected, string table) =>
-            $"Le format « {format} » de {where} n'est pas celui que la table {table} donne pour ce modèle de document (« {expected} »).";
+            $"Pour {where}, le format « {format} » n'est pas celui que la table {table} donne pour ce modèle de document (« {expected} »).";
 
         internal static string HeaderNotCarried(string where, string attribute) =>
-            $"L'en-tête CDA de {where} porte {attribute}, que les métadonnées ne reprennent pas.";
+            $"Pour {where}, l'en-tête CDA porte {attribute}, que les métadonnées ne reprennent pas.";
 
         internal static string AuthorIdType(string where) =>
-            $"L'identifiant d'un auteur de {where} n'a pas le type attendu (IDNPS pour un identifiant national de professionnel, EI pour un identifiant interne à une structure, RI pour un système, NH pour un patient).";
+            $"Pour {where}, l'identifiant d'un auteur n'a pas le type attendu (IDNPS pour un identifiant national de professionnel, EI pour un identifiant interne à une structure, RI pour un système, NH pour un patient).";
 
         internal const string BuildNoContentType =
             "Le type d'activité du lot de soumission (contentTypeCode, jeu de valeurs JDV_J03) n'est pas connu : indiquez-le avec ContentType, ou donnez un type de structure (secteur d'activité TRE_R02) qui en fait partie.";
