@@ -228,6 +228,38 @@ public static class FrenchText
 
         internal static string Document(int position) => "le document n° " + position.ToString(CultureInfo.InvariantCulture);
 
+        /// <summary>
+        /// A code read from received metadata, as a finding may show it: at most 64 characters, and any run of 13 or more
+        /// digits (or 2A/2B) — what an INS or a NIR looks like — masked after its 7th character (INS-8).
+        /// </summary>
+        internal static string Shown(string code)
+        {
+            string s = code.Length > 64 ? code.Substring(0, 64) + "…" : code;
+            var sb = new StringBuilder(s.Length);
+            int i = 0;
+            while (i < s.Length)
+            {
+                int j = i;
+                while (j < s.Length && (char.IsDigit(s[j]) || s[j] is 'A' or 'B'))
+                {
+                    j++;
+                }
+
+                if (j - i >= 13)
+                {
+                    sb.Append(s, i, 7).Append('*', j - i - 7);
+                    i = j;
+                }
+                else
+                {
+                    sb.Append(s[i]);
+                    i++;
+                }
+            }
+
+            return sb.ToString();
+        }
+
         internal static string PatientIdNotNh(string where) =>
             $"L'identifiant du patient pour {where} n'est pas l'INS qualifié sous la forme INS^^^&OID&ISO^NH : Mon espace santé ne pourra pas le rattacher au dossier du patient.";
 
@@ -241,16 +273,16 @@ public static class FrenchText
             $"La métadonnée {attribute} manque pour {where}.";
 
         internal static string NotInValueSet(string where, string attribute, string code, string valueSet) =>
-            $"La valeur « {code} » de {attribute} pour {where} n'appartient pas au jeu de valeurs {valueSet} du CI-SIS.";
+            $"La valeur « {Shown(code)} » de {attribute} pour {where} n'appartient pas au jeu de valeurs {valueSet} du CI-SIS.";
 
         internal static string ClassNotFromType(string where, string classCode, string expected, string typeCode) =>
-            $"Pour {where}, la classe « {classCode} » n'est pas celle que la table ASS_X04 déduit du type « {typeCode} » (« {expected} »).";
+            $"Pour {where}, la classe « {Shown(classCode)} » n'est pas celle que la table ASS_X04 déduit du type « {Shown(typeCode)} » (« {expected} »).";
 
         internal static string TypeNotInX04(string where, string typeCode) =>
-            $"Pour {where}, le type « {typeCode} » n'est pas dans la table ASS_X04 : la classe ne peut pas en être déduite.";
+            $"Pour {where}, le type « {Shown(typeCode)} » n'est pas dans la table ASS_X04 : la classe ne peut pas en être déduite.";
 
         internal static string FormatNotFromModel(string where, string format, string expected, string table) =>
-            $"Pour {where}, le format « {format} » n'est pas celui que la table {table} donne pour ce modèle de document (« {expected} »).";
+            $"Pour {where}, le format « {Shown(format)} » n'est pas celui que la table {table} donne pour ce modèle de document (« {expected} »).";
 
         internal static string HeaderNotCarried(string where, string attribute) =>
             $"Pour {where}, l'en-tête CDA porte {attribute}, que les métadonnées ne reprennent pas.";
@@ -262,7 +294,7 @@ public static class FrenchText
             "Le type d'activité du lot de soumission (contentTypeCode, jeu de valeurs JDV_J03) n'est pas connu : indiquez-le avec ContentType, ou donnez un type de structure (secteur d'activité TRE_R02) qui en fait partie.";
 
         internal static string BuildNoClass(string typeCode) =>
-            $"La classe du document de type « {typeCode} » ne peut pas être déduite par la table ASS_X04 : indiquez-la avec ClassCode.";
+            $"La classe du document de type « {Shown(typeCode)} » ne peut pas être déduite par la table ASS_X04 : indiquez-la avec ClassCode.";
 
         internal const string BuildNoFacilityType =
             "Le type de structure de soins (healthcareFacilityTypeCode, jeu de valeurs JDV_J02) n'est pas connu : ni l'en-tête CDA ni HealthcareFacilityTypeCode ne le donnent.";

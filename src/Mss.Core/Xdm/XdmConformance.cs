@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -65,9 +66,23 @@ internal static class XdmConformance
             }
         }
 
+        // The submission set is the RegistryPackage classified as one (ITI TF-3 §4.2.3.3); others are folders. Without that
+        // classification every RegistryPackage is taken for a submission set.
+        var sets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (XElement c in list.Elements(Rim + "Classification").Concat(list.Elements(Rim + "RegistryPackage").Elements(Rim + "Classification")))
+        {
+            if ((string?)c.Attribute("classificationNode") == Ebrim.SubmissionSetNode && (string?)c.Attribute("classifiedObject") is string target)
+            {
+                sets.Add(target);
+            }
+        }
+
         foreach (XElement set in list.Elements(Rim + "RegistryPackage"))
         {
-            CheckSubmissionSet(set, Classifications(set, outside), findings);
+            if (sets.Count == 0 || sets.Contains((string?)set.Attribute("id") ?? string.Empty))
+            {
+                CheckSubmissionSet(set, Classifications(set, outside), findings);
+            }
         }
 
         int position = 0;

@@ -201,6 +201,34 @@ public class XdmFindingsTest
     }
 
     [Fact]
+    public void InsWrittenAsACode_MaskedInTheFinding()
+    {
+        // INS-8: a sender that puts the INS where a code goes must not have it shown in clear.
+        XdmFinding finding = Only(Received(d => Classification(Document(d), "urn:uuid:41a5887f-8865-4c09-adf7-e362475b143a").SetAttributeValue("nodeRepresentation", ExampleIns)),
+            "classCode", "CI-SIS JDV_J06");
+        Assert.Contains("2790351********", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FolderBesideTheSubmissionSet_NotJudgedAsOne()
+    {
+        // A second RegistryPackage not classified as a submission set (a folder, ITI TF-3 §4.2.3.4) has no contentTypeCode.
+        Assert.Empty(Received(d => Set(d).Parent!.Add(new XElement(Rim + "RegistryPackage", new XAttribute("id", "urn:uuid:folder")))).Findings);
+    }
+
+    [Fact]
+    public void NoSubmissionSetClassification_EveryPackageJudged()
+    {
+        XdmPackage package = Received(d =>
+        {
+            d.Descendants(Rim + "Classification").Single(c => (string?)c.Attribute("classificationNode") == "urn:uuid:a54d6aa5-d40d-43f9-88c5-b4633d873bdd").Remove();
+            Set(d).Parent!.Add(new XElement(Rim + "RegistryPackage", new XAttribute("id", "urn:uuid:other")));
+        });
+        Assert.Equal(2, package.Findings.Count); // the unclassified package: no patientId, no contentTypeCode
+        Assert.Equal(["patientId", "contentTypeCode"], package.Findings.Select(f => f.Attribute));
+    }
+
+    [Fact]
     public void MetadataOfAnotherRoot_OneFinding()
     {
         // A RegistryObjectList under another root: read (the reader looks for ExtrinsicObjects anywhere), judged unreadable.
