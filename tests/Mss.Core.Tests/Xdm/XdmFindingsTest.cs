@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml.Linq;
 using Mss.Core.Xdm;
 using static Mss.Core.Tests.Xdm.XdmTestSupport;
@@ -226,6 +227,101 @@ public class XdmFindingsTest
         });
         Assert.Equal(2, package.Findings.Count); // the unclassified package: no patientId, no contentTypeCode
         Assert.Equal(["patientId", "contentTypeCode"], package.Findings.Select(f => f.Attribute));
+    }
+
+    [Theory]
+    // REF2-2 0.3: IDNPS for an IdNat_PS, EI for a structure-internal id (IdNat_Struct/id), RI for a system, NH for a patient.
+    [InlineData("801234567897", "1.2.250.1.71.4.2.1", "IDNPS")]
+    [InlineData("31750803447/12345", "1.2.250.1.71.4.2.1", "EI")]
+    [InlineData("LOGICIEL-1", "1.2.250.1.999.1", "RI")]
+    [InlineData("279035121518989", "1.2.250.1.213.1.4.10", "NH")]
+    [InlineData("279035121518989", "1.2.250.1.213.1.4.8", "NH")]
+    public void IdentifierType_ByIdAndOid(string id, string oid, string type) => Assert.Equal(type, XdmConformance.IdentifierType(id, oid));
+
+    [Theory]
+    [InlineData("279035121518989^^^&1.2.250.1.213.1.4.10&ISO^NH", true)]
+    [InlineData("279035121518989^^^&1.2.250.1.213.1.4.10&ISO", false)]
+    [InlineData("279035121518989^^^&1.2.250.1.213.1.4.10&ISO^PI", false)]
+    [InlineData("279035121518988^^^&1.2.250.1.213.1.4.10&ISO^NH", false)] // a bad INS key
+    [InlineData("279035121518989^^^&1.2.3.4&ISO^NH", false)]
+    [InlineData("^NH", false)]
+    [InlineData(null, false)]
+    public void IsInsNh(string? value, bool expected) => Assert.Equal(expected, XdmConformance.IsInsNh(value));
+
+    [Theory]
+    [InlineData("1234567890121^^^&1.2.3.4.567.8.9.10&ISO^PI", false)]
+    [InlineData("1^^^&1.2&ISO^PI", false)]
+    [InlineData("^^^&1.2.3&ISO^PI", true)]        // no id
+    [InlineData("1234^^^&&ISO^PI", true)]          // no OID
+    [InlineData("1234567890121^^^&1.2.3&ISO", true)] // no type
+    public void SourcePatientId_LocalIdForms(string value, bool finding)
+    {
+        XdmPackage package = Received(d => SlotOf(Document(d), "sourcePatientId").Descendants(Rim + "Value").Single().Value = value);
+        Assert.Equal(finding, package.Findings.Any(f => f.Attribute == "sourcePatientId"));
+    }
+
+    [Fact]
+    public void ClassCodeOfAnotherScheme_FindingByJ06() =>
+        Only(Received(d => SlotOf(Classification(Document(d), "urn:uuid:41a5887f-8865-4c09-adf7-e362475b143a"), "codingScheme").Descendants(Rim + "Value").Single().Value = "1.2.3"),
+            "classCode", "CI-SIS JDV_J06");
+
+    [Fact]
+    public void FormatCodeOfAnotherScheme_FindingByJ10() =>
+        Only(Received(d => SlotOf(Classification(Document(d), "urn:uuid:a09d5840-386c-46f2-b5ad-9c3699a4309d"), "codingScheme").Descendants(Rim + "Value").Single().Value = "1.3.6.1.4.1.19376.1.2.3"),
+            "formatCode", "CI-SIS JDV_J10");
+
+    [Fact]
+    public void ContentTypeOfAnotherScheme_FindingByJ03() =>
+        Only(Received(d => SlotOf(Classification(Set(d), "urn:uuid:aa543740-bdda-424e-8c96-df4873be8500"), "codingScheme").Descendants(Rim + "Value").Single().Value = "1.2.250.1.71.4.2.4"),
+            "contentTypeCode", "CI-SIS JDV_J03");
+
+    [Fact]
+    public void AuthorPersonWithoutOid_NoTypeExpected() =>
+        Assert.Empty(Received(d =>
+        {
+            XElement value = SlotOf(Classification(Document(d), "urn:uuid:93606bcf-9494-43ec-9b4e-a7748d1a838d"), "authorPerson").Descendants(Rim + "Value").Single();
+            value.Value = "^DAVID^Charles";
+        }).Findings);
+
+    [Fact]
+    public void SubmissionSetAuthorWrongType_FindingOnTheSet()
+    {
+        XdmFinding finding = Only(Received(d =>
+        {
+            XElement value = SlotOf(Classification(Set(d), "urn:uuid:a7058bb9-b4e4-4307-ba5b-e3f0ab85e12d"), "authorPerson").Descendants(Rim + "Value").Single();
+            value.Value = value.Value.Replace("^IDNPS", "^EI", StringComparison.Ordinal);
+        }), "authorPerson", "REF2-2 0.3");
+        Assert.Contains("lot de soumission", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmptySlotValue_CountsAsMissing() =>
+        Only(Received(d => SlotOf(Document(d), "creationTime").Descendants(Rim + "Value").Single().Value = " "), "creationTime", "REF2-2 0.3");
+
+    [Fact]
+    public void DocumentClassificationsBesideTheEntry_AreFound()
+    {
+        Assert.Empty(Received(d =>
+        {
+            XElement doc = Document(d);
+            foreach (XElement c in doc.Elements(Rim + "Classification").ToList())
+            {
+                c.Remove();
+                doc.Parent!.Add(c);
+            }
+        }).Findings);
+    }
+
+    [Fact]
+    public void UnstructuredCdaWithAnotherXdsSdFormat_FindingByA12()
+    {
+        byte[] zip = Builder().AddCda("n1.xml", CdaWrappingPdf).Build().ToZip();
+        var entries = Entries(zip).Select(e => e.Name.EndsWith("METADATA.XML", StringComparison.Ordinal)
+            ? (e.Name, Utf8(Encoding.UTF8.GetString(e.Content).Replace("urn:ihe:iti:xds-sd:pdf:2008", "urn:ihe:iti:xds-sd:text:2008", StringComparison.Ordinal)))
+            : e).ToArray();
+        Assert.True(XdmPackage.TryRead(new MemoryStream(Zip(entries)), out XdmPackage? package, out _));
+        XdmFinding finding = Only(package!, "formatCode", "CI-SIS ASS_A12");
+        Assert.Contains("ASS_A12", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
