@@ -21,7 +21,7 @@ public class XdmBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var builder = new XdmPackageBuilder(InsMatricule.Parse("279035121518989"), "1.2.250.1.213.1.4.10");
+        var builder = Builder(); // REF2-2 0.3: no default facility or practice setting; SA07 gives the contentTypeCode
         var random = new Random(42);
         for (int i = 0; i < Documents; i++)
         {
@@ -44,10 +44,14 @@ public class XdmBenchmarks
         return error; // TooLarge
     }
 
+    private static XdmPackageBuilder Builder() => new XdmPackageBuilder(InsMatricule.Parse("279035121518989"), "1.2.250.1.213.1.4.10")
+        .HealthcareFacilityTypeCode(new XdmCode("SA07", "1.2.250.1.71.4.2.4", "Cabinet individuel"))
+        .PracticeSettingCode(new XdmCode("AMBULATOIRE", "1.2.250.1.213.1.1.4.9", "Ambulatoire"));
+
     /// <summary>A valid one-document package whose document entry is replaced by 1 GiB of zeros (its metadata still says 512 bytes).</summary>
     private static byte[] Bomb()
     {
-        byte[] small = new XdmPackageBuilder(InsMatricule.Parse("279035121518989"), "1.2.250.1.213.1.4.10")
+        byte[] small = Builder()
             .AddDocument("cr.pdf", new byte[512], "application/pdf", "11488-4", "Compte rendu").Build().ToZip();
         using var source = new ZipArchive(new MemoryStream(small), ZipArchiveMode.Read);
         using var buffer = new MemoryStream();

@@ -7,7 +7,8 @@ using NodaTime;
 
 // Envoi d'un document de santé (REF2-1 à REF2-4) : une lettre de liaison CDA dans une archive IHE_XDM.ZIP, envoyée au
 // patient (Mon espace santé) et à son médecin traitant, avec les en-têtes X-MSS-NIL, X-MSS-CODECDA et X-MSS-INS ; les
-// messages sont écrits en .eml, relus, et l'archive reçue est vérifiée (chemins, tailles, empreintes SHA-1).
+// messages sont écrits en .eml, relus, et l'archive reçue est vérifiée (chemins, tailles, empreintes SHA-1) puis jugée
+// au regard du CI-SIS (REF2-2 0.3 : les métadonnées que Mon espace santé et le DMP classent), remarque par remarque.
 // Usage : SendDocument [dossier de sortie]
 string folder = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "mss-core-samples", "send-document");
 Directory.CreateDirectory(folder);
@@ -21,10 +22,17 @@ MssAddress hospital = MssAddress.Parse("service.medecine-interne@hopital-exemple
 MssAddress patient = MssAddress.ForPatient(ins);
 MssAddress gp = MssAddress.Parse("stephane.medioni@cabinet-exemple.mssante.fr");
 
+// REF2-2 0.3 : ce que l'en-tête CDA ne dit pas est donné par le logiciel, jamais deviné : le type d'activité du lot
+// (contentTypeCode, JDV_J03), le type de structure (JDV_J02), le cadre d'exercice (JDV_J04) et la structure de l'auteur.
 XdmPackage package = new XdmPackageBuilder(ins, InsOidTest, clock)
+    .ContentType(new XdmCode("03", "1.2.250.1.213.2.2", "Hospitalisation complète (non compris hospitalisation de semaine)"))
+    .HealthcareFacilityTypeCode(new XdmCode("SA01", "1.2.250.1.71.4.2.4", "Etablissement public de santé"))
+    .PracticeSettingCode(new XdmCode("ETABLISSEMENT", "1.2.250.1.213.1.1.4.9", "Etablissement de santé"))
+    .AuthorInstitution(StructureId.Parse("1750803447"), "Hôpital exemple")
     .AddCda("lettre-de-liaison.xml", Encoding.UTF8.GetBytes(LettreDeLiaison()))
     .Build();
 Console.WriteLine($"Archive IHE_XDM : {package.Documents.Count} document(s), codes CDA {string.Join(", ", package.CdaCodes)}, INS qualifiée : {(package.HasQualifiedIns ? "oui" : "non")}");
+ShowFindings("Métadonnées écrites", package);
 
 int failures = 0;
 foreach ((MssAddress recipient, string name, string text) in new[]
@@ -44,6 +52,22 @@ foreach ((MssAddress recipient, string name, string text) in new[]
     message.WriteTo(path);
     Console.WriteLine($"Écrit : {path} ({new FileInfo(path).Length} octets), destinataire {recipient.ToString("M", null)}");
     failures += Check(MimeMessage.Load(path), package);
+}
+
+// Une archive reçue d'un logiciel qui écrit encore les métadonnées de 0.2 (identifiant patient sans ^NH, formatCode
+// urn:ihe:iti:xds:2017:mimeTypeSufficient, hors JDV_J10) : elle se lit, avec ses remarques.
+byte[] older = Rewrite(package.ToZip(), metadata => metadata
+    .Replace("&amp;ISO^NH", "&amp;ISO", StringComparison.Ordinal)
+    .Replace("urn:asip:ci-sis:ldl-ses:2017", "urn:ihe:iti:xds:2017:mimeTypeSufficient", StringComparison.Ordinal));
+if (XdmPackage.TryRead(new MemoryStream(older), out XdmPackage? olderPackage, out XdmError olderError))
+{
+    ShowFindings("Archive reçue d'un logiciel antérieur au CI-SIS", olderPackage);
+    failures += olderPackage.Findings.Count == 4 ? 0 : 1; // patientId du lot ; patientId, sourcePatientId et formatCode du document
+}
+else
+{
+    Console.WriteLine($"Archive antérieure refusée : {olderError}");
+    failures++;
 }
 
 Console.WriteLine(failures == 0 ? "Relecture : tout est conforme." : $"Relecture : {failures} écart(s).");
@@ -84,9 +108,49 @@ static int Check(MimeMessage received, XdmPackage sent)
         {
             Console.WriteLine($"    {document.Path} : {document.Title} ({document.TypeCode}, {document.Size} octets)");
         }
+
+        ShowFindings("  Métadonnées reçues", package);
+        Expect(package.Findings.Count == 0, "métadonnées conformes au CI-SIS (aucune remarque)");
     }
 
     return failures;
+}
+
+// L'archive avec son METADATA.XML transformé par `change` (les autres entrées inchangées).
+static byte[] Rewrite(byte[] zip, Func<string, string> change)
+{
+    using var buffer = new MemoryStream();
+    using (var output = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+    using (var input = new System.IO.Compression.ZipArchive(new MemoryStream(zip), System.IO.Compression.ZipArchiveMode.Read))
+    {
+        foreach (System.IO.Compression.ZipArchiveEntry entry in input.Entries)
+        {
+            using var content = new MemoryStream();
+            using (Stream stream = entry.Open())
+            {
+                stream.CopyTo(content);
+            }
+
+            byte[] bytes = entry.FullName.EndsWith("METADATA.XML", StringComparison.Ordinal)
+                ? Encoding.UTF8.GetBytes(change(Encoding.UTF8.GetString(content.ToArray())))
+                : content.ToArray();
+            using Stream target = output.CreateEntry(entry.FullName).Open();
+            target.Write(bytes);
+        }
+    }
+
+    return buffer.ToArray();
+}
+
+// Les remarques sur les métadonnées (REF2-2 0.3) : une archive reçue avec des remarques se lit quand même ; elles disent
+// ce que Mon espace santé ou le DMP ne classeraient pas comme il faut. Textes en français, sans INS.
+static void ShowFindings(string what, XdmPackage package)
+{
+    Console.WriteLine($"{what} : {(package.Findings.Count == 0 ? "aucune remarque (CI-SIS)" : package.Findings.Count + " remarque(s)")}");
+    foreach (XdmFinding finding in package.Findings)
+    {
+        Console.WriteLine($"    - {finding.Attribute} ({finding.Rule}) : {finding.Message}");
+    }
 }
 
 // Une lettre de liaison à la sortie (CI-SIS LDL-SES) réduite à son en-tête et à une section de texte.

@@ -236,6 +236,89 @@ public static class FrenchText
         _ => "né(e)",
     };
 
+    // REF2-2 0.3 (issue 24): the findings on IHE_XDM metadata and Build's refusals. Constants and the place of the
+    // finding ("le lot de soumission", "le document n° 2") only: never an INS or another patient datum (INS-8).
+    internal static class Xdm
+    {
+        internal const string SubmissionSet = "le lot de soumission";
+
+        internal static string Document(int position) => "le document n° " + position.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// A code read from received metadata, as a finding may show it: at most 64 characters, and any run of 13 or more
+        /// digits (or 2A/2B) — what an INS or a NIR looks like — masked after its 7th character (INS-8).
+        /// </summary>
+        internal static string Shown(string code)
+        {
+            string s = code.Length > 64 ? code.Substring(0, 64) + "…" : code;
+            var sb = new StringBuilder(s.Length);
+            int i = 0;
+            while (i < s.Length)
+            {
+                int j = i;
+                while (j < s.Length && (char.IsDigit(s[j]) || s[j] is 'A' or 'B'))
+                {
+                    j++;
+                }
+
+                if (j - i >= 13)
+                {
+                    sb.Append(s, i, 7).Append('*', j - i - 7);
+                    i = j;
+                }
+                else
+                {
+                    sb.Append(s[i]);
+                    i++;
+                }
+            }
+
+            return sb.ToString();
+        }
+
+        internal static string PatientIdNotNh(string where) =>
+            $"L'identifiant du patient pour {where} n'est pas l'INS qualifié sous la forme INS^^^&OID&ISO^NH : Mon espace santé ne pourra pas le rattacher au dossier du patient.";
+
+        internal static string SourcePatientIdMissing(string where) =>
+            $"L'identifiant local du patient (sourcePatientId) manque pour {where} ou n'est ni un IPP (^PI) ni l'INS (^NH).";
+
+        internal static string SourcePatientInfoMissing(string where) =>
+            $"Les traits d'identité du patient (sourcePatientInfo) manquent pour {where}.";
+
+        internal static string Missing(string where, string attribute) =>
+            $"La métadonnée {attribute} manque pour {where}.";
+
+        internal static string NotInValueSet(string where, string attribute, string code, string valueSet) =>
+            $"La valeur « {Shown(code)} » de {attribute} pour {where} n'appartient pas au jeu de valeurs {valueSet} du CI-SIS.";
+
+        internal static string ClassNotFromType(string where, string classCode, string expected, string typeCode) =>
+            $"Pour {where}, la classe « {Shown(classCode)} » n'est pas celle que la table ASS_X04 déduit du type « {Shown(typeCode)} » (« {expected} »).";
+
+        internal static string TypeNotInX04(string where, string typeCode) =>
+            $"Pour {where}, le type « {Shown(typeCode)} » n'est pas dans la table ASS_X04 : la classe ne peut pas en être déduite.";
+
+        internal static string FormatNotFromModel(string where, string format, string expected, string table) =>
+            $"Pour {where}, le format « {Shown(format)} » n'est pas celui que la table {table} donne pour ce modèle de document (« {expected} »).";
+
+        internal static string HeaderNotCarried(string where, string attribute) =>
+            $"Pour {where}, l'en-tête CDA porte {attribute}, que les métadonnées ne reprennent pas.";
+
+        internal static string AuthorIdType(string where) =>
+            $"Pour {where}, l'identifiant d'un auteur n'a pas le type attendu (IDNPS pour un identifiant national de professionnel, EI pour un identifiant interne à une structure, RI pour un système, NH pour un patient).";
+
+        internal const string BuildNoContentType =
+            "Le type d'activité du lot de soumission (contentTypeCode, jeu de valeurs JDV_J03) n'est pas connu : indiquez-le avec ContentType, ou donnez un type de structure (secteur d'activité TRE_R02) qui en fait partie.";
+
+        internal static string BuildNoClass(string typeCode) =>
+            $"La classe du document de type « {Shown(typeCode)} » ne peut pas être déduite par la table ASS_X04 : indiquez-la avec ClassCode.";
+
+        internal const string BuildNoFacilityType =
+            "Le type de structure de soins (healthcareFacilityTypeCode, jeu de valeurs JDV_J02) n'est pas connu : ni l'en-tête CDA ni HealthcareFacilityTypeCode ne le donnent.";
+
+        internal const string BuildNoPracticeSetting =
+            "Le cadre d'exercice (practiceSettingCode, jeu de valeurs JDV_J04) n'est pas connu : ni l'en-tête CDA ni PracticeSettingCode ne le donnent.";
+    }
+
     private static string BornText(Sex sex, int birthYear, int? birthMonth)
     {
         string year = birthYear.ToString(CultureInfo.InvariantCulture);

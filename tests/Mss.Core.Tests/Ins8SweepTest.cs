@@ -126,6 +126,7 @@ public class Ins8SweepTest
         [typeof(XdmPackageBuilder)] = () => [XdmBuilder()],
         [typeof(XdmPackage)] = () => [XdmBuilder().Build(), ReadBack(XdmBuilder().Build())],
         [typeof(XdmDocument)] = () => XdmBuilder().Build().Documents.Concat(ReadBack(XdmBuilder().Build()).Documents),
+        [typeof(XdmFinding)] = () => WithFindings().Findings,
         [typeof(MailboxRefusedException)] = () => Thrown<MailboxRefusedException>(
             () => Mailbox.Create(Patient, MailboxKind.Personal, new PatientHolder(Ins)),
             () => Mailbox.Create(Patient, MailboxKind.Patient, new PatientHolder(OtherIns)),
@@ -156,11 +157,44 @@ public class Ins8SweepTest
 
     // REF2-2: an archive for the patient, built and read back.
     private static XdmPackageBuilder XdmBuilder() =>
-        new XdmPackageBuilder(Ins, "1.2.250.1.213.1.4.8").AddDocument("cr.pdf", Encoding.ASCII.GetBytes("%PDF-1.4 " + Nir), "application/pdf", "11490-0", "Compte rendu de " + Nir);
+        new XdmPackageBuilder(Ins, "1.2.250.1.213.1.4.8").AddDocument("cr.pdf", Encoding.ASCII.GetBytes("%PDF-1.4 " + Nir), "application/pdf", "11490-0", "Compte rendu de " + Nir)
+            .HealthcareFacilityTypeCode(new XdmCode("SA07", "1.2.250.1.71.4.2.4", "Cabinet individuel"))   // REF2-2 0.3: no default facility,
+            .PracticeSettingCode(new XdmCode("AMBULATOIRE", "1.2.250.1.213.1.1.4.9", "Ambulatoire")); // practice setting or content type
 
-    private static XdmPackage ReadBack(XdmPackage package)
+    /// <summary>A package read back from a METADATA.XML written without <c>^NH</c> (REF2-2 0.2's form): it has findings.</summary>
+    private static XdmPackage WithFindings()
     {
-        Assert.True(XdmPackage.TryRead(new MemoryStream(package.ToZip()), out XdmPackage? read, out XdmError error), error.ToString());
+        byte[] zip = XdmBuilder().Build().ToZip();
+        using var buffer = new MemoryStream();
+        using (var output = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var input = new System.IO.Compression.ZipArchive(new MemoryStream(zip), System.IO.Compression.ZipArchiveMode.Read))
+        {
+            foreach (System.IO.Compression.ZipArchiveEntry entry in input.Entries)
+            {
+                using var content = new MemoryStream();
+                using (Stream s = entry.Open())
+                {
+                    s.CopyTo(content);
+                }
+
+                byte[] bytes = entry.FullName.EndsWith("METADATA.XML", StringComparison.Ordinal)
+                    ? Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(content.ToArray()).Replace("&amp;ISO^NH", "&amp;ISO", StringComparison.Ordinal))
+                    : content.ToArray();
+                using Stream target = output.CreateEntry(entry.FullName).Open();
+                target.Write(bytes);
+            }
+        }
+
+        XdmPackage read = ReadBack(buffer.ToArray());
+        Assert.NotEmpty(read.Findings);
+        return read;
+    }
+
+    private static XdmPackage ReadBack(XdmPackage package) => ReadBack(package.ToZip());
+
+    private static XdmPackage ReadBack(byte[] zip)
+    {
+        Assert.True(XdmPackage.TryRead(new MemoryStream(zip), out XdmPackage? read, out XdmError error), error.ToString());
         return read;
     }
 

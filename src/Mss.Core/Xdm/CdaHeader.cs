@@ -64,6 +64,40 @@ internal sealed class CdaHeader
 
     internal bool NonXmlBody { get; private set; }
 
+    /// <summary>The media type of the unstructured body (<c>component/nonXMLBody/text/@mediaType</c>, ASS_A12); null otherwise.</summary>
+    internal string? BodyMediaType { get; private set; }
+
+    /// <summary>The first author's specialty (<c>assignedAuthor/code</c>, JDV_J01).</summary>
+    internal XdmCode? AuthorSpecialty { get; private set; }
+
+    /// <summary>The first author's organisation id root (<c>representedOrganization/id/@root</c>).</summary>
+    internal string? AuthorOrgIdRoot { get; private set; }
+
+    /// <summary>The first author's organisation id (IdNat_Struct under <c>1.2.250.1.71.4.2.2</c>).</summary>
+    internal string? AuthorOrgIdExtension { get; private set; }
+
+    /// <summary>The first author's organisation name.</summary>
+    internal string? AuthorOrgName { get; private set; }
+
+    /// <summary>The legal authenticator's id root.</summary>
+    internal string? LegalIdRoot { get; private set; }
+
+    /// <summary>The legal authenticator's id.</summary>
+    internal string? LegalIdExtension { get; private set; }
+
+    internal string? LegalFamily { get; private set; }
+
+    internal string? LegalGiven { get; private set; }
+
+    /// <summary>The first service event's start (<c>documentationOf/serviceEvent/effectiveTime/low/@value</c>), HL7 TS.</summary>
+    internal string? ServiceStart { get; private set; }
+
+    /// <summary>The first service event's end (<c>…/high/@value</c>), HL7 TS.</summary>
+    internal string? ServiceStop { get; private set; }
+
+    /// <summary>The code of every service event (<c>documentationOf/serviceEvent/code</c>): the eventCodeList.</summary>
+    internal List<XdmCode> EventCodes { get; } = new();
+
     /// <summary>The unique id <c>root^extension</c>, or <c>root</c> without extension; null without an id.</summary>
     internal string? UniqueId => IdRoot is null ? null : IdExtension is null ? IdRoot : IdRoot + "^" + IdExtension;
 
@@ -105,7 +139,9 @@ internal sealed class CdaHeader
                 if (reader.LocalName == "component")
                 {
                     var component = (XElement)XNode.ReadFrom(reader);
-                    header.NonXmlBody = component.Element(V3 + "nonXMLBody") is not null;
+                    XElement? body = component.Element(V3 + "nonXMLBody");
+                    header.NonXmlBody = body is not null;
+                    header.BodyMediaType = Attr(body?.Element(V3 + "text"), "mediaType");
                     break;
                 }
 
@@ -223,6 +259,7 @@ internal sealed class CdaHeader
         switch (reader.LocalName)
         {
             case "templateId":
+            case "legalAuthenticator":
             case "id":
             case "code":
             case "effectiveTime":
@@ -277,7 +314,11 @@ internal sealed class CdaHeader
             case "author":
                 ReadAuthor(e);
                 break;
+            case "legalAuthenticator":
+                ReadLegalAuthenticator(e);
+                break;
             case "documentationOf":
+                ReadServiceEvent(e.Element(V3 + "serviceEvent"));
                 PracticeSetting ??= CodeOf(e.Element(V3 + "serviceEvent")?.Element(V3 + "performer")?.Element(V3 + "assignedEntity")
                     ?.Element(V3 + "representedOrganization")?.Element(V3 + "standardIndustryClassCode"));
                 break;
@@ -338,6 +379,39 @@ internal sealed class CdaHeader
         BirthTime = Attr(patient.Element(V3 + "birthTime"), "value");
     }
 
+    private void ReadLegalAuthenticator(XElement legal)
+    {
+        if (LegalIdRoot is not null)
+        {
+            return;
+        }
+
+        XElement? entity = legal.Element(V3 + "assignedEntity");
+        XElement? id = entity?.Element(V3 + "id");
+        LegalIdRoot = Attr(id, "root");
+        LegalIdExtension = Attr(id, "extension");
+        XElement? name = entity?.Element(V3 + "assignedPerson")?.Element(V3 + "name");
+        LegalFamily = Text(name?.Element(V3 + "family"));
+        LegalGiven = Text(name?.Element(V3 + "given"));
+    }
+
+    private void ReadServiceEvent(XElement? serviceEvent)
+    {
+        if (serviceEvent is null)
+        {
+            return;
+        }
+
+        if (CodeOf(serviceEvent.Element(V3 + "code")) is XdmCode code)
+        {
+            EventCodes.Add(code);
+        }
+
+        XElement? time = serviceEvent.Element(V3 + "effectiveTime");
+        ServiceStart ??= Attr(time?.Element(V3 + "low"), "value");
+        ServiceStop ??= Attr(time?.Element(V3 + "high"), "value");
+    }
+
     private void ReadAuthor(XElement author)
     {
         if (AuthorIdRoot is not null || AuthorFamily is not null)
@@ -352,6 +426,28 @@ internal sealed class CdaHeader
         XElement? name = assigned?.Element(V3 + "assignedPerson")?.Element(V3 + "name");
         AuthorFamily = Text(name?.Element(V3 + "family"));
         AuthorGiven = Text(name?.Element(V3 + "given"));
+        AuthorSpecialty = CodeOf(assigned?.Element(V3 + "code"));
+        XElement? organization = assigned?.Element(V3 + "representedOrganization");
+        AuthorOrgIdRoot = Attr(organization?.Element(V3 + "id"), "root");
+        AuthorOrgIdExtension = Attr(organization?.Element(V3 + "id"), "extension");
+        AuthorOrgName = Text(organization?.Element(V3 + "name"));
+    }
+
+    /// <summary>The patient's local id (IPP): the first recordTarget id whose root is not an INS OID (INS-5); null without one.</summary>
+    internal (string Root, string Extension)? LocalPatientId
+    {
+        get
+        {
+            foreach ((string root, string extension) in PatientIds)
+            {
+                if (!InsOid.TryGetKind(root.AsSpan(), out _))
+                {
+                    return (root, extension);
+                }
+            }
+
+            return null;
+        }
     }
 
     /// <summary>

@@ -34,4 +34,18 @@ internal sealed class XdmEntry
     internal string? AuthorPerson { get; set; }
 
     internal CdaHeader? Cda { get; set; }
+
+    internal string? SourcePatientId { get; set; }
+
+    internal string? LegalAuthenticator { get; set; }
+
+    internal string? ServiceStartTime { get; set; }
+
+    internal string? ServiceStopTime { get; set; }
+
+    internal System.Collections.Generic.List<XdmCode> EventCodes { get; } = new();
+
+    internal string? AuthorInstitution { get; set; }
+
+    internal string? AuthorSpecialty { get; set; }
 }

@@ -14,7 +14,7 @@ public enum XdmError
 
     /// <summary>
     /// METADATA.XML is not well-formed XML, holds a DTD, or lacks what a submission set needs (a document entry with
-    /// <c>URI</c>, <c>hash</c> and <c>size</c>; a patient id <c>INS^^^&amp;OID&amp;ISO</c> with a valid INS).
+    /// <c>URI</c>, <c>hash</c> and <c>size</c>; a patient id <c>INS^^^&amp;OID&amp;ISO^NH</c>, or 0.2's form without <c>^NH</c>, with a valid INS).
     /// </summary>
     BadMetadata = 3,
 

@@ -26,6 +26,15 @@ internal static class XdmMetadataWriter
         internal string? Title { get; set; }
 
         internal string? AuthorPerson { get; set; }
+
+        internal string? AuthorInstitution { get; set; }
+
+        internal string? AuthorSpecialty { get; set; }
+
+        internal XdmCode? ContentType { get; set; }
+
+        /// <summary>The CDA whose patient traits go in the sourcePatientInfo of the documents that are not CDA (REF2-2 0.3).</summary>
+        internal CdaHeader? PatientInfo { get; set; }
     }
 
     internal static byte[] Write(SubmissionSet set, IReadOnlyList<XdmEntry> entries, IReadOnlyList<string> entryIds, XdmIds ids)
@@ -45,12 +54,8 @@ internal static class XdmMetadataWriter
             w.WriteAttributeString("objectType", Ebrim.RegistryPackageType);
             Slot(w, "submissionTime", set.SubmissionTime);
             Name(w, set.Title);
-            if (set.AuthorPerson is not null)
-            {
-                StartClassification(w, ids.Next(), Ebrim.SubmissionSetAuthor, set.Id, string.Empty);
-                Slot(w, "authorPerson", set.AuthorPerson);
-                w.WriteEndElement();
-            }
+            Author(w, ids.Next(), Ebrim.SubmissionSetAuthor, set.Id, set.AuthorPerson, set.AuthorInstitution, set.AuthorSpecialty);
+            Coded(w, ids.Next(), Ebrim.SubmissionSetContentTypeCode, set.Id, set.ContentType);
 
             ExternalIdentifier(w, ids.Next(), Ebrim.SubmissionSetUniqueId, set.Id, set.UniqueId, "XDSSubmissionSet.uniqueId");
             ExternalIdentifier(w, ids.Next(), Ebrim.SubmissionSetSourceId, set.Id, set.SourceId, "XDSSubmissionSet.sourceId");
@@ -67,7 +72,7 @@ internal static class XdmMetadataWriter
 
             for (int i = 0; i < entries.Count; i++)
             {
-                Document(w, entries[i], entryIds[i], set.PatientId, ids);
+                Document(w, entries[i], entryIds[i], set.PatientId, set.PatientInfo, ids);
             }
 
             for (int i = 0; i < entries.Count; i++)
@@ -90,7 +95,7 @@ internal static class XdmMetadataWriter
         return buffer.ToArray();
     }
 
-    private static void Document(XmlWriter w, XdmEntry e, string id, string patientId, XdmIds ids)
+    private static void Document(XmlWriter w, XdmEntry e, string id, string patientId, CdaHeader? patientInfo, XdmIds ids)
     {
         w.WriteStartElement("rim", "ExtrinsicObject", Ebrim.Rim);
         w.WriteAttributeString("id", id);
@@ -105,26 +110,24 @@ internal static class XdmMetadataWriter
 
         Slot(w, "hash", e.Hash);
         Slot(w, "languageCode", e.LanguageCode ?? "fr-FR");
+        OptionalSlot(w, "legalAuthenticator", e.LegalAuthenticator);
+        OptionalSlot(w, "serviceStartTime", e.ServiceStartTime);
+        OptionalSlot(w, "serviceStopTime", e.ServiceStopTime);
         Slot(w, "size", e.Content.LongLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Slot(w, "sourcePatientId", patientId);
-        List<string> info = SourcePatientInfo(e.Cda, patientId);
-        if (info.Count > 0)
-        {
-            Slot(w, "sourcePatientInfo", info.ToArray());
-        }
+        Slot(w, "sourcePatientId", e.SourcePatientId ?? patientId);
+        Slot(w, "sourcePatientInfo", SourcePatientInfo(e.Cda ?? patientInfo, patientId).ToArray());
 
         Slot(w, "URI", e.FileName);
         Name(w, e.Title);
 
-        if (e.AuthorPerson is not null)
-        {
-            StartClassification(w, ids.Next(), Ebrim.DocumentAuthor, id, string.Empty);
-            Slot(w, "authorPerson", e.AuthorPerson);
-            w.WriteEndElement();
-        }
-
+        Author(w, ids.Next(), Ebrim.DocumentAuthor, id, e.AuthorPerson, e.AuthorInstitution, e.AuthorSpecialty);
         Coded(w, ids.Next(), Ebrim.DocumentClassCode, id, e.ClassCode);
         Coded(w, ids.Next(), Ebrim.DocumentConfidentialityCode, id, e.Confidentiality);
+        foreach (XdmCode eventCode in e.EventCodes)
+        {
+            Coded(w, ids.Next(), Ebrim.DocumentEventCodeList, id, eventCode);
+        }
+
         Coded(w, ids.Next(), Ebrim.DocumentFormatCode, id, e.FormatCode);
         Coded(w, ids.Next(), Ebrim.DocumentFacilityTypeCode, id, e.FacilityType);
         Coded(w, ids.Next(), Ebrim.DocumentPracticeSettingCode, id, e.PracticeSetting);
@@ -134,16 +137,24 @@ internal static class XdmMetadataWriter
         w.WriteEndElement();
     }
 
-    /// <summary>PID-3, PID-5, PID-7, PID-8 of the patient as the CDA header gives them (ITI TF-3 §4.2.3.2.23).</summary>
+    /// <summary>
+    /// PID-3 (the local id <c>^PI</c> when the CDA has one, the INS <c>^NH</c>), PID-5, PID-7, PID-8 of the patient as the CDA
+    /// header gives them (ITI TF-3 §4.2.3.2.23; REF2-2 0.3); PID-3 alone without a CDA.
+    /// </summary>
     private static List<string> SourcePatientInfo(CdaHeader? cda, string patientId)
     {
         var info = new List<string>();
+        if (cda?.LocalPatientId is (string root, string extension))
+        {
+            info.Add("PID-3|" + Hl7Escape(extension) + "^^^&" + root + "&ISO^PI");
+        }
+
+        info.Add("PID-3|" + patientId);
         if (cda is null)
         {
             return info;
         }
 
-        info.Add("PID-3|" + patientId);
         if (cda.BirthName is not null)
         {
             info.Add("PID-5|" + Hl7Escape(cda.BirthName) + "^" + Hl7Escape(cda.FirstGivenName ?? string.Empty) + "^^^^^L");
@@ -193,6 +204,28 @@ internal static class XdmMetadataWriter
         Slot(w, "codingScheme", code.CodingScheme);
         Name(w, code.DisplayName);
         w.WriteEndElement();
+    }
+
+    private static void Author(XmlWriter w, string id, string scheme, string classified, string? person, string? institution, string? specialty)
+    {
+        if (person is null && institution is null)
+        {
+            return; // an author is a person or an organisation (ITI TF-3 §4.2.3.1.4)
+        }
+
+        StartClassification(w, id, scheme, classified, string.Empty);
+        OptionalSlot(w, "authorPerson", person);
+        OptionalSlot(w, "authorInstitution", institution);
+        OptionalSlot(w, "authorSpecialty", specialty);
+        w.WriteEndElement();
+    }
+
+    private static void OptionalSlot(XmlWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            Slot(w, name, value);
+        }
     }
 
     private static void StartClassification(XmlWriter w, string id, string scheme, string classified, string node)

@@ -36,10 +36,12 @@ public sealed class XdmPackage
     private readonly byte[] _metadata;
     private readonly byte[]? _index;
     private readonly byte[]? _readme;
+    private readonly XdmFinding[] _findings;
 
     internal XdmPackage(InsMatricule patient, string patientOid, XdmDocument[] documents, string[] cdaCodes, bool hasQualifiedIns,
-        string metadataPath, byte[] metadata, byte[]? index, byte[]? readme)
+        string metadataPath, byte[] metadata, byte[]? index, byte[]? readme, List<XdmFinding> findings)
     {
+        _findings = findings.ToArray();
         Patient = patient;
         PatientOid = patientOid;
         _documents = documents;
@@ -54,13 +56,20 @@ public sealed class XdmPackage
     /// <summary>The documents, in the order of the metadata (the order of the builder's calls).</summary>
     public IReadOnlyList<XdmDocument> Documents => _documents;
 
-    /// <summary>The patient's INS matricule (the submission set's patient id, <c>INS^^^&amp;OID&amp;ISO</c>).</summary>
+    /// <summary>
+    /// Every departure of the metadata from what Mon espace santé and the DMP file (REF2-2 0.3: CI-SIS logical model, ANS
+    /// tables ASS_X04, ASS_A11, ASS_A12, JDV_J03, JDV_J06, JDV_J10), in metadata order; empty for a conformant package. A
+    /// package read with findings still reads: they judge, they do not refuse. Messages are French and hold no INS (INS-8).
+    /// </summary>
+    public IReadOnlyList<XdmFinding> Findings => _findings;
+
+    /// <summary>The patient's INS matricule (the submission set's patient id, <c>INS^^^&amp;OID&amp;ISO^NH</c>).</summary>
     public InsMatricule Patient { get; }
 
     /// <summary>The OID that goes with <see cref="Patient"/> (INS-NIR, INS-NIA, test or demo: INS-5).</summary>
     public string PatientOid { get; }
 
-    /// <summary>The patient id of the metadata, <c>INS^^^&amp;OID&amp;ISO</c> (REF2-2).</summary>
+    /// <summary>The patient id of the metadata, <c>INS^^^&amp;OID&amp;ISO^NH</c> (REF2-2 0.3: 0.2 wrote it without <c>^NH</c>).</summary>
     public string PatientId => PatientIdOf(Patient, PatientOid);
 
     /// <summary>
@@ -128,7 +137,7 @@ public sealed class XdmPackage
         return error == XdmError.None;
     }
 
-    internal static string PatientIdOf(InsMatricule patient, string oid) => patient.ToString() + "^^^&" + oid + "&ISO";
+    internal static string PatientIdOf(InsMatricule patient, string oid) => patient.ToString() + "^^^&" + oid + "&ISO^NH";
 
     private static void Add(ZipArchive zip, string path, byte[] content)
     {

@@ -11,19 +11,27 @@ namespace Mss.Core.Xdm;
 /// with the CI-SIS value sets.
 /// </summary>
 /// <remarks>
-/// <para>Defaults (each settable; the CI-SIS value set named):</para>
+/// <para>What METADATA.XML says, attribute by attribute (REF2-2 0.3: what Mon espace santé and the DMP file; the ANS tables
+/// are data in <c>Xdm/Cisis/</c>, each with its source and version):</para>
 /// <list type="bullet">
-/// <item>classCode (JDV_J06): <c>10</c> "Compte rendu", scheme <c>1.2.250.1.213.1.1.4.1</c> (<see cref="DefaultClassCode"/>).</item>
-/// <item>confidentialityCode (JDV_J08): the CDA header's <c>confidentialityCode</c>; else <c>N</c> "Normal", scheme <c>2.16.840.1.113883.5.25</c>.</item>
-/// <item>formatCode (JDV_J10): from the CDA's template (LDL-SES, LDL-EES…); a CDA wrapping a PDF (XDS-SD, non-XML body):
-/// <c>urn:ihe:iti:xds-sd:pdf:2008</c>; anything else: <c>urn:ihe:iti:xds:2017:mimeTypeSufficient</c>, both scheme
-/// <c>1.3.6.1.4.1.19376.1.2.3</c>. A CDA of another template should pass its formatCode to
-/// <see cref="AddCda(string, byte[], XdmCode)"/>.</item>
-/// <item>healthcareFacilityTypeCode (JDV_J02): the CDA's <c>healthCareFacility/code</c>; else <c>SA01</c> "Etablissement
-/// public de santé", scheme <c>1.2.250.1.71.4.2.4</c>.</item>
-/// <item>practiceSettingCode (JDV_J04): the CDA's <c>serviceEvent/performer</c> organisation's <c>standardIndustryClassCode</c>;
-/// else <c>ETABLISSEMENT</c> "Etablissement de santé", scheme <c>1.2.250.1.213.1.1.4.9</c>.</item>
+/// <item>patientId (submission set and documents): <c>INS^^^&amp;OID&amp;ISO^NH</c>; sourcePatientId: the CDA's local patient id
+/// (<c>IPP^^^&amp;OID&amp;ISO^PI</c>) when its recordTarget carries one beside the INS, else the INS with <c>^NH</c>;
+/// sourcePatientInfo for every document.</item>
+/// <item>classCode (JDV_J06): deduced from the typeCode by ASS_X04 (<see cref="ClassCode"/> overrides); <see cref="Build"/>
+/// refuses a typeCode the table does not list when no classCode is given.</item>
+/// <item>formatCode (JDV_J10): from the CDA model (templateId) by ASS_A11; for an unstructured CDA
+/// (<c>1.3.6.1.4.1.19376.1.2.20</c>) from its body's media type by ASS_A12; <c>urn:asipSante:modelesHorsProfils:2011</c>
+/// ("Document non référencé IHE ou CI-SIS") for a model the tables do not list and for a document that is not a CDA.</item>
+/// <item>confidentialityCode (JDV_J08): the CDA header's; else <c>N</c> "Normal", scheme <c>2.16.840.1.113883.5.25</c>.</item>
+/// <item>healthcareFacilityTypeCode (JDV_J02) and practiceSettingCode (JDV_J04): the CDA's <c>healthCareFacility/code</c> and
+/// <c>serviceEvent/performer</c> organisation's <c>standardIndustryClassCode</c>, or the codes given; no default
+/// (<see cref="Build"/> refuses without one).</item>
+/// <item>From the CDA header also: legalAuthenticator, serviceStartTime / serviceStopTime (UTC), eventCodeList,
+/// authorInstitution (XON with the IdNat_Struct) and authorSpecialty (JDV_J01); authorPerson's identifier type is IDNPS,
+/// EI, RI or NH after the id.</item>
 /// <item>typeCode (JDV_J07): the CDA's <c>code</c>; for other documents the LOINC code given, scheme <c>2.16.840.1.113883.6.1</c>.</item>
+/// <item>contentTypeCode of the submission set (JDV_J03): given by <see cref="ContentType"/>; else the healthcare facility's
+/// TRE_R02 code when JDV_J03 holds it; else <see cref="Build"/> refuses.</item>
 /// <item>sourceId: a new UUID-based OID (<c>2.25.…</c>) per package; set your system's OID with <see cref="SourceId"/>.</item>
 /// </list>
 /// <para>
@@ -33,30 +41,19 @@ namespace Mss.Core.Xdm;
 /// </remarks>
 public sealed class XdmPackageBuilder
 {
-    /// <summary>The IHE format code scheme (ITI TF-3 §4.2.3.2.9; JDV_J10).</summary>
-    private const string IheFormatScheme = "1.3.6.1.4.1.19376.1.2.3";
-
-    /// <summary>TRE_A06-FormatCodeComplementaire (CI-SIS format codes).</summary>
-    private const string CisisFormatScheme = "1.2.250.1.213.1.1.4.2.282";
-
     /// <summary>LOINC.</summary>
     private const string Loinc = "2.16.840.1.113883.6.1";
 
     /// <summary>The OID of IdNat_PS (national identifier of health professionals, BAL-7).</summary>
-    private const string IdNatPsOid = "1.2.250.1.71.4.2.1";
-
-    /// <summary>CDA templates of the CI-SIS and their formatCode (ANS association ASS_A11-CorresModeleCDA-XdsFormatCode-CISIS, excerpt).</summary>
-    private static readonly Dictionary<string, XdmCode> FormatByTemplate = new(StringComparer.Ordinal)
-    {
-        ["1.2.250.1.213.1.1.1.29"] = new("urn:asip:ci-sis:ldl-ses:2017", CisisFormatScheme, "Lettre de Liaison à la sortie de l'établissement de santé"),
-        ["1.2.250.1.213.1.1.1.21"] = new("urn:asip:ci-sis:ldl-ees:2017", CisisFormatScheme, "Lettre de Liaison à l'entrée d'un établissement de santé"),
-    };
+    internal const string IdNatPsOid = "1.2.250.1.71.4.2.1";
 
     private readonly InsMatricule _patient;
     private readonly string _patientOid;
     private readonly IClock _clock;
     private readonly List<XdmEntry> _entries = new();
     private string? _authorPerson;
+    private string? _authorInstitution;
+    private XdmCode? _contentType;
     private XdmCode? _classCode;
     private XdmCode? _confidentiality;
     private XdmCode? _facilityType;
@@ -102,17 +99,8 @@ public sealed class XdmPackageBuilder
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
 
-    /// <summary>The default classCode: <c>10</c> "Compte rendu" (JDV_J06-XdsClassCode-CISIS, TRE_A03-ClasseDocument).</summary>
-    public static XdmCode DefaultClassCode { get; } = new("10", "1.2.250.1.213.1.1.4.1", "Compte rendu");
-
     /// <summary>The default confidentialityCode: <c>N</c> "Normal" (JDV_J08-XdsConfidentialityCode-CISIS).</summary>
     public static XdmCode DefaultConfidentialityCode { get; } = new("N", "2.16.840.1.113883.5.25", "Normal");
-
-    /// <summary>The default healthcareFacilityTypeCode: <c>SA01</c> "Etablissement public de santé" (JDV_J02-XdsHealthcareFacilityTypeCode-CISIS).</summary>
-    public static XdmCode DefaultHealthcareFacilityTypeCode { get; } = new("SA01", "1.2.250.1.71.4.2.4", "Etablissement public de santé");
-
-    /// <summary>The default practiceSettingCode: <c>ETABLISSEMENT</c> "Etablissement de santé" (JDV_J04-XdsPracticeSettingCode-CISIS).</summary>
-    public static XdmCode DefaultPracticeSettingCode { get; } = new("ETABLISSEMENT", "1.2.250.1.213.1.1.4.9", "Etablissement de santé");
 
     /// <summary>Sets the author of the submission set and of the documents whose header names none (<c>authorPerson</c>, IdNat_PS <c>8</c> + RPPS).</summary>
     /// <param name="author">The author's RPPS.</param>
@@ -136,7 +124,51 @@ public sealed class XdmPackageBuilder
         return this;
     }
 
-    /// <summary>Sets the classCode of every document (JDV_J06); <see cref="DefaultClassCode"/> otherwise.</summary>
+    /// <summary>
+    /// Sets the author's organisation (<c>authorInstitution</c>, an XON <c>name^^^^^&amp;1.2.250.1.71.4.2.2&amp;ISO^IDNST^^^IdNat_Struct</c>,
+    /// REF2-2 0.3) of the submission set and of the documents whose CDA header names none.
+    /// </summary>
+    /// <param name="structure">The structure's IdNat_Struct (BAL-7).</param>
+    /// <param name="name">The structure's name.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="structure"/> is <c>default</c>, or <paramref name="name"/> is blank or holds a control character or a character XML cannot carry.</exception>
+    public XdmPackageBuilder AuthorInstitution(StructureId structure, string name)
+    {
+        if (name is null)
+        {
+            throw new ArgumentNullException(nameof(name));
+        }
+
+        if (structure.IsDefault)
+        {
+            throw new ArgumentException("The structure must be an IdNat_Struct, not default(StructureId).", nameof(structure));
+        }
+
+        if (name.Trim().Length == 0 || !XdmCode.IsXmlText(name))
+        {
+            throw new ArgumentException("A structure needs a one-line name.", nameof(name));
+        }
+
+        _authorInstitution = Institution(name, structure.ToString());
+        return this;
+    }
+
+    /// <summary>
+    /// Sets the submission set's contentTypeCode (JDV_J03: the activity, TRE_R209, or the sector, TRE_R02, of the care that
+    /// produced the documents; REF2-2 0.3). Without it, <see cref="Build"/> takes the healthcare facility's TRE_R02 code when
+    /// JDV_J03 holds it, and refuses otherwise.
+    /// </summary>
+    /// <param name="code">The code, for example <c>SA07</c> "Cabinet individuel", scheme <c>1.2.250.1.71.4.2.4</c>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="code"/> is null.</exception>
+    public XdmPackageBuilder ContentType(XdmCode code)
+    {
+        _contentType = code ?? throw new ArgumentNullException(nameof(code));
+        return this;
+    }
+
+    /// <summary>Sets the classCode of every document (JDV_J06) over the one ASS_X04 deduces from each typeCode.</summary>
     /// <param name="code">The code.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="code"/> is null.</exception>
@@ -156,7 +188,7 @@ public sealed class XdmPackageBuilder
         return this;
     }
 
-    /// <summary>Sets the healthcareFacilityTypeCode of every document (JDV_J02), over the CDA headers' own.</summary>
+    /// <summary>Sets the healthcareFacilityTypeCode of every document (JDV_J02, TRE_R02 sectors), over the CDA headers' own.</summary>
     /// <param name="code">The code.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="code"/> is null.</exception>
@@ -287,15 +319,22 @@ public sealed class XdmPackageBuilder
             Hash = XdmHash.Sha1Hex(copy),
             Title = title,
             TypeCode = new XdmCode(typeCode, Loinc, title),
-            FormatCode = new XdmCode("urn:ihe:iti:xds:2017:mimeTypeSufficient", IheFormatScheme, "Format d'après le type MIME"),
+            FormatCode = CisisTables.Format(CisisTables.OutOfProfileFormat)!,
             UniqueId = XdmIds.NewOid(),
         });
         return this;
     }
 
-    /// <summary>Builds the package: METADATA.XML, INDEX.HTM and README.TXT are written now, with the submission time from the clock.</summary>
+    /// <summary>
+    /// Builds the package: METADATA.XML, INDEX.HTM and README.TXT are written now, with the submission time from the clock;
+    /// the metadata is judged (<see cref="XdmPackage.Findings"/>, REF2-2 0.3).
+    /// </summary>
     /// <returns>The package.</returns>
-    /// <exception cref="InvalidOperationException">No document was added.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// No document was added; or an attribute the CI-SIS requires cannot be filled (a French message says which): the
+    /// contentTypeCode (neither <see cref="ContentType"/> nor a facility's TRE_R02 code in JDV_J03), a classCode ASS_X04
+    /// cannot deduce, the healthcareFacilityTypeCode or the practiceSettingCode. No default states what the sender did not say.
+    /// </exception>
     public XdmPackage Build()
     {
         if (_entries.Count == 0)
@@ -305,32 +344,44 @@ public sealed class XdmPackageBuilder
 
         string now = _clock.GetCurrentInstant().ToDateTimeUtc().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         string patientId = XdmPackage.PatientIdOf(_patient, _patientOid);
+        CdaHeader? firstCda = _entries.Find(e => e.Cda is not null)?.Cda;
+        string sourcePatientId = SourcePatientIdOf(firstCda, patientId);
+        XdmCode? facility = _facilityType ?? firstCda?.FacilityType;
+        XdmCode? practice = _practiceSetting ?? firstCda?.PracticeSetting;
         var entryIds = new List<string>(_entries.Count);
         var ids = new XdmIds();
         var documents = new XdmDocument[_entries.Count];
         var codes = new List<string>();
+        var cdaByUri = new Dictionary<string, CdaHeader?>(StringComparer.Ordinal);
         bool qualified = false;
-        string? firstCdaAuthor = null;
         for (int i = 0; i < _entries.Count; i++)
         {
             XdmEntry e = _entries[i];
-            e.ClassCode = _classCode ?? DefaultClassCode;
+            e.ClassCode = _classCode ?? CisisTables.ClassOfType(e.TypeCode.Code, e.TypeCode.CodingScheme)
+                ?? throw new InvalidOperationException(FrenchText.Xdm.BuildNoClass(e.TypeCode.Code));
             e.Confidentiality = _confidentiality ?? e.Cda?.Confidentiality ?? DefaultConfidentialityCode;
-            e.FacilityType = _facilityType ?? e.Cda?.FacilityType ?? DefaultHealthcareFacilityTypeCode;
-            e.PracticeSetting = _practiceSetting ?? e.Cda?.PracticeSetting ?? DefaultPracticeSettingCode;
+            e.FacilityType = _facilityType ?? e.Cda?.FacilityType ?? facility
+                ?? throw new InvalidOperationException(FrenchText.Xdm.BuildNoFacilityType);
+            e.PracticeSetting = _practiceSetting ?? e.Cda?.PracticeSetting ?? practice
+                ?? throw new InvalidOperationException(FrenchText.Xdm.BuildNoPracticeSetting);
             e.CreationTime ??= now;
             e.AuthorPerson ??= _authorPerson;
-            firstCdaAuthor ??= e.Cda is null ? null : e.AuthorPerson;
+            e.AuthorInstitution ??= _authorInstitution;
+            e.SourcePatientId = e.Cda is null ? sourcePatientId : SourcePatientIdOf(e.Cda, patientId);
             if (e.Cda is not null)
             {
                 codes.Add(e.TypeCode.Code);
                 qualified |= e.Cda.HasQualifiedIns(_patient);
             }
 
+            cdaByUri[e.FileName] = e.Cda;
             entryIds.Add(ids.Next());
             documents[i] = new XdmDocument(XdmFiles.SubsetFolder + e.FileName, e.MediaType, e.TypeCode.Code, e.Title, e.Content, e.Hash, e.UniqueId!, e.Cda is not null);
         }
 
+        XdmCode contentType = _contentType ?? ContentTypeOf(_entries[0].FacilityType!)
+            ?? throw new InvalidOperationException(FrenchText.Xdm.BuildNoContentType);
+        XdmEntry? firstCdaEntry = _entries.Find(e => e.Cda is not null);
         var set = new XdmMetadataWriter.SubmissionSet
         {
             Id = ids.Next(),
@@ -339,12 +390,57 @@ public sealed class XdmPackageBuilder
             SubmissionTime = now,
             PatientId = patientId,
             Title = _title ?? _entries[0].Title,
-            AuthorPerson = _authorPerson ?? firstCdaAuthor,
+            AuthorPerson = _authorPerson ?? firstCdaEntry?.AuthorPerson,
+            AuthorInstitution = _authorInstitution ?? firstCdaEntry?.AuthorInstitution,
+            AuthorSpecialty = _authorPerson is null ? firstCdaEntry?.AuthorSpecialty : null,
+            ContentType = contentType,
+            PatientInfo = firstCda,
         };
         byte[] metadata = XdmMetadataWriter.Write(set, _entries, entryIds, ids);
         return new XdmPackage(_patient, _patientOid, documents, codes.ToArray(), qualified, XdmFiles.SubsetFolder + XdmFiles.MetadataName,
-            metadata, XdmFiles.Index(_entries), XdmFiles.Readme(_entries.Count));
+            metadata, XdmFiles.Index(_entries), XdmFiles.Readme(_entries.Count), XdmConformance.Check(metadata, cdaByUri));
     }
+
+    /// <summary>
+    /// The formatCode of a CDA (REF2-2 0.3): the first of its templateIds ASS_A11 lists; for an unstructured CDA, ASS_A12 by
+    /// its body's media type; else <c>urn:asipSante:modelesHorsProfils:2011</c>. <c>Unstructured</c> says which table applied.
+    /// </summary>
+    internal static (XdmCode Format, bool Unstructured) FormatOf(CdaHeader header)
+    {
+        foreach (string template in header.TemplateIds)
+        {
+            if (CisisTables.FormatOfTemplate(template) is XdmCode code)
+            {
+                return (code, false);
+            }
+        }
+
+        if (header.TemplateIds.Contains(CisisTables.UnstructuredTemplate) || header.NonXmlBody)
+        {
+            return (CisisTables.FormatOfMediaType(header.BodyMediaType ?? string.Empty) ?? CisisTables.Format(CisisTables.OutOfProfileFormat)!, true);
+        }
+
+        return (CisisTables.Format(CisisTables.OutOfProfileFormat)!, false);
+    }
+
+    /// <summary>The authorInstitution XON of a CDA's first author's organisation, when it is identified by an IdNat_Struct and named.</summary>
+    internal static string? InstitutionOf(CdaHeader header) =>
+        header.AuthorOrgIdRoot == StructureId.Oid && header.AuthorOrgIdExtension is string id && header.AuthorOrgName is string name
+            ? Institution(name, id)
+            : null;
+
+    /// <summary>JDV_J03 holds the TRE_R02 sectors SA05–SA69: a facility of such a sector gives the contentTypeCode (REF2-2 0.3).</summary>
+    private static XdmCode? ContentTypeOf(XdmCode facility) =>
+        facility.CodingScheme == CisisTables.SectorScheme ? CisisTables.ContentType(facility.Code, CisisTables.SectorScheme) : null;
+
+    private static string SourcePatientIdOf(CdaHeader? cda, string patientId) =>
+        cda?.LocalPatientId is (string root, string extension)
+            ? XdmMetadataWriter.Hl7Escape(extension) + "^^^&" + root + "&ISO^PI"
+            : patientId;
+
+    /// <summary>XON: <c>name^^^^^&amp;1.2.250.1.71.4.2.2&amp;ISO^IDNST^^^IdNat_Struct</c> (CI-SIS, REF2-2 0.3).</summary>
+    private static string Institution(string name, string idNatStruct) =>
+        XdmMetadataWriter.Hl7Escape(OneLine(name)) + "^^^^^&" + StructureId.Oid + "&ISO^IDNST^^^" + XdmMetadataWriter.Hl7Escape(idNatStruct);
 
     private XdmPackageBuilder AddCdaCore(string fileName, byte[] cdaXml, XdmCode? formatCode)
     {
@@ -379,7 +475,7 @@ public sealed class XdmPackageBuilder
         string? author = header.AuthorIdExtension is not null && header.AuthorIdRoot is not null
             ? AuthorPerson(header.AuthorIdExtension, header.AuthorIdRoot, header.AuthorFamily, header.AuthorGiven)
             : null;
-        _entries.Add(new XdmEntry
+        var entry = new XdmEntry
         {
             FileName = FileNameFor(fileName, "text/xml"),
             MediaType = "text/xml",
@@ -387,35 +483,34 @@ public sealed class XdmPackageBuilder
             Hash = XdmHash.Sha1Hex(copy),
             Title = header.Title,
             TypeCode = header.Code,
-            FormatCode = formatCode ?? FormatOf(header),
+            FormatCode = formatCode ?? FormatOf(header).Format,
             CreationTime = CdaHeader.ToXdsTime(header.EffectiveTime),
             LanguageCode = header.LanguageCode,
             UniqueId = header.UniqueId,
             AuthorPerson = author,
             Cda = header,
-        });
+            LegalAuthenticator = header.LegalIdExtension is not null && header.LegalIdRoot is not null
+                ? AuthorPerson(header.LegalIdExtension, header.LegalIdRoot, header.LegalFamily, header.LegalGiven)
+                : null,
+            ServiceStartTime = CdaHeader.ToXdsTime(header.ServiceStart),
+            ServiceStopTime = CdaHeader.ToXdsTime(header.ServiceStop),
+            AuthorInstitution = InstitutionOf(header),
+            AuthorSpecialty = header.AuthorSpecialty is XdmCode specialty
+                ? XdmMetadataWriter.Hl7Escape(specialty.Code) + "^" + XdmMetadataWriter.Hl7Escape(specialty.DisplayName) + "^" + XdmMetadataWriter.Hl7Escape(specialty.CodingScheme)
+                : null,
+        };
+        entry.EventCodes.AddRange(header.EventCodes);
+        _entries.Add(entry);
         return this;
     }
 
-    private static XdmCode FormatOf(CdaHeader header)
-    {
-        foreach (string template in header.TemplateIds)
-        {
-            if (FormatByTemplate.TryGetValue(template, out XdmCode? code))
-            {
-                return code;
-            }
-        }
-
-        return header.NonXmlBody || header.TemplateIds.Contains(CdaHeader.XdsSdTemplate)
-            ? new XdmCode("urn:ihe:iti:xds-sd:pdf:2008", IheFormatScheme, "Document à corps non structuré en PDF")
-            : new XdmCode("urn:ihe:iti:xds:2017:mimeTypeSufficient", IheFormatScheme, "Format d'après le type MIME");
-    }
-
-    /// <summary>An XCN for <c>authorPerson</c>: <c>id^family^given^^^^^^&amp;oid&amp;ISO^D^^^IDNPS</c> (CI-SIS; IDNPS for IdNat_PS).</summary>
+    /// <summary>
+    /// An XCN for <c>authorPerson</c> and <c>legalAuthenticator</c>: <c>id^family^given^^^^^^&amp;oid&amp;ISO^D^^^TYPE</c>, TYPE
+    /// IDNPS for an IdNat_PS, EI for a structure-internal id, RI for a system, NH for a patient (REF2-2 0.3).
+    /// </summary>
     private static string AuthorPerson(string id, string oid, string? family, string? given)
     {
-        string type = oid == IdNatPsOid ? "^D^^^IDNPS" : "^D";
+        string type = "^D^^^" + XdmConformance.IdentifierType(id, oid);
         return XdmMetadataWriter.Hl7Escape(id) + "^" + XdmMetadataWriter.Hl7Escape(OneLine(family)) + "^" + XdmMetadataWriter.Hl7Escape(OneLine(given))
             + "^^^^^^&" + oid + "&ISO" + type;
     }

@@ -153,6 +153,7 @@ internal static class XdmReader
         string folder = metadataPath.Substring(0, metadataPath.Length - XdmFiles.MetadataName.Length);
         var documents = new XdmDocument[described.Count];
         var codes = new List<string>();
+        var cdaByUri = new Dictionary<string, CdaHeader?>(StringComparer.Ordinal); // REF2-2 0.3: the findings read the headers
         bool qualified = false;
         for (int i = 0; i < described.Count; i++)
         {
@@ -186,6 +187,7 @@ internal static class XdmReader
             }
 
             CdaHeader? cda = LooksLikeXml(d.MediaType) ? CdaHeader.TryRead(content) : null;
+            cdaByUri[d.Uri] = cda;
             if (cda?.Code is XdmCode code)
             {
                 codes.Add(code.Code);
@@ -208,7 +210,7 @@ internal static class XdmReader
         }
 
         package = new XdmPackage(patient, patientOid, documents, codes.ToArray(), qualified, byName[metadataPath].FullName, metadata,
-            index, readme);
+            index, readme, XdmConformance.Check(metadata, cdaByUri));
         return XdmError.None;
     }
 
@@ -455,7 +457,10 @@ internal static class XdmReader
         return true;
     }
 
-    /// <summary>Reads <c>INS^^^&amp;OID&amp;ISO</c> (REF2-2): a valid INS matricule (INS-1, INS-2) under an INS OID (INS-5).</summary>
+    /// <summary>
+    /// Reads <c>INS^^^&amp;OID&amp;ISO^NH</c> (REF2-2 0.3) or 0.2's <c>INS^^^&amp;OID&amp;ISO</c> (read, and reported as a finding):
+    /// a valid INS matricule (INS-1, INS-2) under an INS OID (INS-5).
+    /// </summary>
     internal static bool TryParsePatientId(string value, out InsMatricule patient, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? oid)
     {
         patient = default;
@@ -463,6 +468,11 @@ internal static class XdmReader
         const string separator = "^^^&";
         const string suffix = "&ISO";
         string v = value.Trim();
+        if (v.EndsWith("^NH", StringComparison.Ordinal))
+        {
+            v = v.Substring(0, v.Length - 3);
+        }
+
         int at = v.IndexOf(separator, StringComparison.Ordinal);
         if (at <= 0 || !v.EndsWith(suffix, StringComparison.Ordinal) || v.Length < at + separator.Length + suffix.Length)
         {

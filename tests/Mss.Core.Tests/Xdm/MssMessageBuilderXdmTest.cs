@@ -89,7 +89,7 @@ public class MssMessageBuilderXdmTest
     [Fact]
     public void AttachXdm_NoCda_NoCdaHeaders()
     {
-        XdmPackage package = Builder().AddDocument("cr.pdf", Utf8("%PDF-1.4"), "application/pdf", "11488-4", "Compte rendu").Build();
+        XdmPackage package = NonCdaBuilder().AddDocument("cr.pdf", Utf8("%PDF-1.4"), "application/pdf", "11488-4", "Compte rendu").Build();
         MimeMessage message = RoundTrip(Message().AttachXdm(package).Build());
         Assert.False(message.Headers.Contains("X-MSS-CODECDA"));
         Assert.False(message.Headers.Contains("X-MSS-INS"));

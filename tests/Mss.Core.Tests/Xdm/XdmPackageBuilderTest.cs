@@ -70,7 +70,8 @@ public class XdmPackageBuilderTest
         Assert.Equal("DOC00001.XML", Slot(doc, "URI"));
         Assert.Equal("20191203123000", Slot(doc, "creationTime")); // effectiveTime 20191203133000+0100, in UTC
         Assert.Equal("fr-FR", Slot(doc, "languageCode"));
-        Assert.Equal("279035121518989^^^&1.2.250.1.213.1.4.10&ISO", Slot(doc, "sourcePatientId"));
+        // REF2-2 0.3 (corrects 0.2, which wrote the INS here): the recordTarget's local id (IPP) beside the INS, with ^PI.
+        Assert.Equal("1234567890121^^^&1.2.3.4.567.8.9.10&ISO^PI", Slot(doc, "sourcePatientId"));
         List<string> info = doc.Elements(Rim + "Slot").Single(s => (string?)s.Attribute("name") == "sourcePatientInfo")
             .Descendants(Rim + "Value").Select(v => v.Value).ToList();
         Assert.Contains("PID-5|PAT-TROIS^DOMINIQUE^^^^^L", info);
@@ -105,7 +106,7 @@ public class XdmPackageBuilderTest
         XElement author = Classification(doc, AuthorScheme);
         Assert.Equal("801234567897^DAVID^Charles^^^^^^&1.2.250.1.71.4.2.1&ISO^D^^^IDNPS", Slot(author, "authorPerson"));
 
-        Assert.Equal("279035121518989^^^&1.2.250.1.213.1.4.10&ISO", External(doc, DocPatientId));
+        Assert.Equal("279035121518989^^^&1.2.250.1.213.1.4.10&ISO^NH", External(doc, DocPatientId)); // REF2-2 0.3: ^NH (0.2 had none)
         Assert.Equal("1.2.250.1.213.1.1.1.29.2022.1.1", External(doc, DocUniqueId)); // the CDA's id root (no extension)
     }
 
@@ -117,7 +118,7 @@ public class XdmPackageBuilderTest
         XElement set = metadata.Descendants(Rim + "RegistryPackage").Single();
         string setId = (string)set.Attribute("id")!;
         Assert.Equal("20261130091542", Slot(set, "submissionTime"));
-        Assert.Equal("279035121518989^^^&1.2.250.1.213.1.4.10&ISO", External(set, SetPatientId));
+        Assert.Equal("279035121518989^^^&1.2.250.1.213.1.4.10&ISO^NH", External(set, SetPatientId)); // REF2-2 0.3: ^NH (0.2 had none)
         Assert.Equal("1.2.250.1.999.1", External(set, SetSourceId));
         Assert.Matches("^2\\.25\\.[0-9]+$", External(set, SetUniqueId));
 
@@ -141,7 +142,11 @@ public class XdmPackageBuilderTest
     public void Build_Pdf_DefaultsAndTypeCodeGiven()
     {
         byte[] pdf = Utf8("%PDF-1.4\n% compte rendu\n%%EOF\n");
+        // REF2-2 0.3: no default facility type or practice setting any more (0.2's SA01 / ETABLISSEMENT stated what the
+        // sender had not said): a package without a CDA is given them.
         XdmPackage package = Builder().Author(Rpps.Parse("10101010101"), "Durand", "Jeanne")
+            .HealthcareFacilityTypeCode(new XdmCode("SA01", "1.2.250.1.71.4.2.4", "Etablissement public de santé"))
+            .PracticeSettingCode(new XdmCode("ETABLISSEMENT", "1.2.250.1.213.1.1.4.9", "Etablissement de santé"))
             .AddDocument("compte-rendu.pdf", pdf, "application/pdf", "11488-4", "Compte rendu de consultation").Build();
         XElement doc = MetadataOf(package).Descendants(Rim + "ExtrinsicObject").Single();
         Assert.Equal("application/pdf", (string?)doc.Attribute("mimeType"));
@@ -149,8 +154,10 @@ public class XdmPackageBuilderTest
         Assert.Equal("20261130091542", Slot(doc, "creationTime"));
         Assert.Equal(Sha1(pdf), Slot(doc, "hash"));
         Assert.Equal("11488-4", (string?)Classification(doc, TypeCodeScheme).Attribute("nodeRepresentation"));
-        Assert.Equal("urn:ihe:iti:xds:2017:mimeTypeSufficient", (string?)Classification(doc, FormatCodeScheme).Attribute("nodeRepresentation"));
-        Assert.Equal("1.3.6.1.4.1.19376.1.2.3", CodingScheme(Classification(doc, FormatCodeScheme)));
+        // REF2-2 0.3: urn:ihe:iti:xds:2017:mimeTypeSufficient (0.2) is not in JDV_J10; a document that is not a CDA model
+        // gets JDV_J10's "Document non référencé IHE ou CI-SIS" (TRE_A06, 1.2.250.1.213.1.1.4.2.282).
+        Assert.Equal("urn:asipSante:modelesHorsProfils:2011", (string?)Classification(doc, FormatCodeScheme).Attribute("nodeRepresentation"));
+        Assert.Equal("1.2.250.1.213.1.1.4.2.282", CodingScheme(Classification(doc, FormatCodeScheme)));
         Assert.Equal("N", (string?)Classification(doc, ConfidentialityScheme).Attribute("nodeRepresentation"));
         Assert.Equal("SA01", (string?)Classification(doc, FacilityScheme).Attribute("nodeRepresentation"));
         Assert.Equal("ETABLISSEMENT", (string?)Classification(doc, PracticeScheme).Attribute("nodeRepresentation"));

@@ -27,7 +27,7 @@ public class XdmPackagePropertyTest
 
     private static XdmPackage? BuildOrNull(IReadOnlyList<Doc> docs)
     {
-        XdmPackageBuilder builder = Builder();
+        XdmPackageBuilder builder = docs.Any(d => d.Cda) ? Builder() : NonCdaBuilder(); // REF2-2 0.3: no default facility
         foreach (Doc doc in docs)
         {
             if (doc.Cda)

@@ -50,7 +50,7 @@ public class XdmPackageTest
         Assert.Equal(zip, read!.ToZip());
         Assert.Equal(built.Patient, read.Patient);
         Assert.Equal("1.2.250.1.213.1.4.10", read.PatientOid);
-        Assert.Equal("279035121518989^^^&1.2.250.1.213.1.4.10&ISO", read.PatientId);
+        Assert.Equal("279035121518989^^^&1.2.250.1.213.1.4.10&ISO^NH", read.PatientId); // REF2-2 0.3: ^NH (0.2 had none)
         Assert.Equal(new[] { "11490-0" }, read.CdaCodes);
         Assert.True(read.HasQualifiedIns);
         Assert.Equal(2, read.Documents.Count);

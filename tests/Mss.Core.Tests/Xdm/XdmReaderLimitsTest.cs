@@ -16,7 +16,7 @@ public class XdmReaderLimitsTest
 
     private static readonly byte[] Pdf = Utf8("%PDF-1.4\n%%EOF\n");
 
-    private static byte[] SmallPackage() => Builder().AddDocument("cr.pdf", Pdf, "application/pdf", "11488-4", "Compte rendu").Build().ToZip();
+    private static byte[] SmallPackage() => NonCdaBuilder().AddDocument("cr.pdf", Pdf, "application/pdf", "11488-4", "Compte rendu").Build().ToZip();
 
     // REF2-2, MaxArchiveSize (64 MiB): an archive of exactly that many bytes is read. The bytes are not allocated: the
     // stream serves zeros, then a real package whose central directory offsets are moved past them.

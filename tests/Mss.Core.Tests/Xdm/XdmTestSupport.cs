@@ -26,7 +26,23 @@ internal static class XdmTestSupport
 
     internal static byte[] CdaWrappingPdf => Cda("DOC_NON_STRUCTURE_CDA-R2-N1.xml");
 
-    internal static XdmPackageBuilder Builder() => new(Patient, InsNirTestOid, new Mailboxes.FixedClock(Now));
+    /// <summary>
+    /// A JDV_J03 contentTypeCode (TRE_R209 "03", OID 1.2.250.1.213.2.2, as JDV_J03 version 20260223120000 lists it). REF2-2 0.3:
+    /// Build refuses a package without one unless the facility's TRE_R02 sector is in JDV_J03; the LDL examples' facility is
+    /// SA01, which is not, so the builder the 0.2 tests share gives this one.
+    /// </summary>
+    internal static readonly XdmCode HospitalisationComplete = new("03", "1.2.250.1.213.2.2", "Hospitalisation complète (non compris hospitalisation de semaine)");
+
+    internal static XdmPackageBuilder Builder() => new XdmPackageBuilder(Patient, InsNirTestOid, new Mailboxes.FixedClock(Now)).ContentType(HospitalisationComplete);
+
+    /// <summary>
+    /// A builder for packages without a CDA: REF2-2 0.3 has no default healthcare facility type or practice setting (0.2's SA01
+    /// and ETABLISSEMENT stated what the sender had not said), so the caller gives them: a cabinet individuel (TRE_R02 SA07,
+    /// JDV_J02) practising ambulatory care (AMBULATOIRE, JDV_J04).
+    /// </summary>
+    internal static XdmPackageBuilder NonCdaBuilder() => Builder()
+        .HealthcareFacilityTypeCode(new XdmCode("SA07", "1.2.250.1.71.4.2.4", "Cabinet individuel"))
+        .PracticeSettingCode(new XdmCode("AMBULATOIRE", "1.2.250.1.213.1.1.4.9", "Ambulatoire"));
 
     /// <summary>SHA-1, lower-case hex, computed here independently of the library.</summary>
     internal static string Sha1(byte[] bytes) => Convert.ToHexString(SHA1.HashData(bytes)).ToLowerInvariant();
@@ -89,7 +105,7 @@ internal static class XdmTestSupport
     /// <summary>XDSDocumentEntry.typeCode.</summary>
     internal const string DocumentTypeCodeScheme = "urn:uuid:f0306f51-975f-434e-a61c-c59651d33983";
 
-    /// <summary>The example patient's id, <c>INS^^^&amp;OID&amp;ISO</c> (REF2-2).</summary>
+    /// <summary>The example patient's id as 0.2 wrote it, <c>INS^^^&amp;OID&amp;ISO</c> (REF2-2 0.2; still read, with a finding, in 0.3).</summary>
     internal const string ExamplePatientId = ExampleIns + "^^^&" + InsNirTestOid + "&ISO";
 
     /// <summary>METADATA.XML holding the registry objects given (<see cref="SubmissionSet"/>, <see cref="DocumentEntry"/>).</summary>
