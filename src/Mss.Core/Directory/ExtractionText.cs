@@ -28,6 +28,18 @@ internal static class ExtractionText
     /// <returns>The number of chars written, or −1 when the bytes are not UTF-8 or do not fit.</returns>
     public static int TryDecodeUtf8(ReadOnlySpan<byte> bytes, Span<char> chars)
     {
+#if NET8_0_OR_GREATER
+        // The runtime's vectorised decoder, strict: it stops at the first invalid sequence instead of replacing it.
+        return System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out _, out int written, replaceInvalidSequences: false)
+            == System.Buffers.OperationStatus.Done ? written : -1;
+#else
+        return DecodeUtf8Scalar(bytes, chars);
+#endif
+    }
+
+    /// <summary>The same strict decoding, one byte at a time (netstandard2.0, which lacks <c>System.Text.Unicode.Utf8</c>).</summary>
+    internal static int DecodeUtf8Scalar(ReadOnlySpan<byte> bytes, Span<char> chars)
+    {
         int n = 0;
         int i = 0;
         while (i < bytes.Length)
