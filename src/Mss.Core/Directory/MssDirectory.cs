@@ -35,6 +35,9 @@ public sealed class MssDirectory
 {
     private static readonly ReadOnlyCollection<DirectoryEntry> None = new(Array.Empty<DirectoryEntry>());
 
+    /// <summary>How many boxes ahead <see cref="Compare"/> looks in the day before before using the address index.</summary>
+    private const int CompareLookahead = 4;
+
     private readonly DirectoryEntry[] _entries;
     private readonly AddressTable _byAddress;
     private readonly ReadOnlyCollection<DirectoryEntry> _pharmacies;
@@ -241,26 +244,54 @@ public sealed class MssDirectory
             throw new ArgumentNullException(nameof(after));
         }
 
+        // The file keeps its order from one day to the next: the box of the day before is looked for first among the
+        // next few after the last one matched (a sequential walk through both), then in its address index. Every box of
+        // the day before that is matched is marked, so the deleted ones need no second lookup.
+        DirectoryEntry[] old = before._entries;
+        bool[] matched = new bool[old.Length];
+        HashSet<DirectoryEntry>? matchedByIndex = null;
         var created = new List<DirectoryEntry>();
         var changed = new List<DirectoryEntry>();
+        int next = 0;
         foreach (DirectoryEntry entry in after._entries)
         {
-            if (!before._byAddress.TryGetValue(entry.Address.ToString().AsSpan(), out DirectoryEntry? old))
+            string address = entry.Address.ToString();
+            DirectoryEntry? previous = null;
+            int end = Math.Min(old.Length, next + CompareLookahead);
+            for (int k = next; k < end; k++)
             {
-                created.Add(entry);
+                if (string.Equals(old[k].Address.ToString(), address, StringComparison.OrdinalIgnoreCase))
+                {
+                    previous = old[k];
+                    matched[k] = true;
+                    next = k + 1;
+                    break;
+                }
             }
-            else if (!old.SamePublished(entry))
+
+            if (previous is null)
+            {
+                if (!before._byAddress.TryGetValue(address.AsSpan(), out previous))
+                {
+                    created.Add(entry);
+                    continue;
+                }
+
+                (matchedByIndex ??= new HashSet<DirectoryEntry>(ReferenceComparer.Instance)).Add(previous);
+            }
+
+            if (!previous.SamePublished(entry))
             {
                 changed.Add(entry);
             }
         }
 
         var deleted = new List<DirectoryEntry>();
-        foreach (DirectoryEntry entry in before._entries)
+        for (int k = 0; k < old.Length; k++)
         {
-            if (!after._byAddress.TryGetValue(entry.Address.ToString().AsSpan(), out _))
+            if (!matched[k] && (matchedByIndex is null || !matchedByIndex.Contains(old[k])))
             {
-                deleted.Add(entry);
+                deleted.Add(old[k]);
             }
         }
 
@@ -373,6 +404,16 @@ public sealed class MssDirectory
                 return _names;
             }
         }
+    }
+
+    /// <summary>Entries by identity (DirectoryEntry does not override equality; said here so that no one relies on it).</summary>
+    private sealed class ReferenceComparer : IEqualityComparer<DirectoryEntry>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(DirectoryEntry? x, DirectoryEntry? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(DirectoryEntry obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private static IReadOnlyList<DirectoryEntry> Found<TKey>(Dictionary<TKey, object> index, TKey key)
