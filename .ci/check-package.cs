@@ -22,9 +22,10 @@ string[] frameworks = ["netstandard2.0", "net8.0", "net10.0"];
 // needless dependency every consumer would inherit.
 var expectedDependencies = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
 {
-    [".NETStandard2.0"] = ["MimeKit", "NodaTime", "System.Memory", "Microsoft.Bcl.HashCode", "System.Text.Json"],
-    ["net8.0"] = ["MimeKit", "NodaTime"],
-    ["net10.0"] = ["MimeKit", "NodaTime"],
+    // System.Security.Cryptography.Xml (issue 22): the signed liste blanche's XML-DSig, on every target (not in the BCL).
+    [".NETStandard2.0"] = ["MimeKit", "NodaTime", "System.Memory", "Microsoft.Bcl.HashCode", "System.Text.Json", "System.Security.Cryptography.Xml"],
+    ["net8.0"] = ["MimeKit", "NodaTime", "System.Security.Cryptography.Xml"],
+    ["net10.0"] = ["MimeKit", "NodaTime", "System.Security.Cryptography.Xml"],
 };
 
 string folder = args.Length > 0 ? args[0] : "artifacts/package";

@@ -57,6 +57,9 @@ internal static class AddressSyntax
     /// <summary>The error alone: a patient INS is checked by its key (INS-2), not unpacked.</summary>
     public static AddressError Validate(ReadOnlySpan<char> s) => Check(s, wantIns: false, out _, out _, out _);
 
+    /// <summary>The error and, when None, the position of '@' (for the trust space's lookup, ADDR-1 0.3); no INS unpacked.</summary>
+    public static AddressError ValidateAt(ReadOnlySpan<char> s, out int at) => Check(s, wantIns: false, out at, out _, out _);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static AddressError Check(ReadOnlySpan<char> s, bool wantIns, out int at, out InsMatricule ins, out bool domainHasUpper)
     {
@@ -91,6 +94,9 @@ internal static class AddressSyntax
 
     /// <summary>The error alone for UTF-8 text: a patient INS is checked by its key (INS-2), not unpacked.</summary>
     public static AddressError ValidateUtf8(ReadOnlySpan<byte> utf8) => CheckUtf8(utf8, wantIns: false, out _, out _, out _);
+
+    /// <summary>The error and, when None, the byte position of '@' (ADDR-1 0.3); no INS unpacked.</summary>
+    public static AddressError ValidateUtf8At(ReadOnlySpan<byte> utf8, out int at) => CheckUtf8(utf8, wantIns: false, out at, out _, out _);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static AddressError CheckUtf8(ReadOnlySpan<byte> utf8, bool wantIns, out int at, out InsMatricule ins, out bool domainHasUpper)

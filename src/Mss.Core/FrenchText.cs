@@ -198,6 +198,22 @@ public static class FrenchText
         return text.ToString();
     }
 
+    /// <summary>
+    /// Why ANS's liste blanche was refused, for the user or administrator who loads it (ADDR-1 0.3); also the message of
+    /// <see cref="TrustSpaceFormatException"/>.
+    /// </summary>
+    /// <param name="error">The error.</param>
+    /// <returns>A French sentence.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="error"/> is not a defined value.</exception>
+    public static string Describe(TrustSpaceError error) => error switch
+    {
+        TrustSpaceError.Unreadable => "La liste blanche MSSanté est illisible : ce n'est pas un fichier listeblanchemssante.xml complet de l'ANS.",
+        TrustSpaceError.Unsigned => "La liste blanche MSSanté n'est pas signée : son origine ne peut pas être vérifiée, elle n'a pas été chargée.",
+        TrustSpaceError.SignatureInvalid => "La signature de la liste blanche MSSanté n'est pas valide : le fichier a été modifié après sa signature, il n'a pas été chargé.",
+        TrustSpaceError.UntrustedSigner => "La liste blanche MSSanté n'est pas signée par une autorité de confiance (IGC-Santé) : elle n'a pas été chargée.",
+        _ => throw Undefined(nameof(error), error),
+    };
+
     /// <summary>The identity check of seed 003 as one sentence (INS-7): "Un homme, né en septembre 1996, né dans le département 72".</summary>
     internal static string IdentitySentence(Sex sex, int birthYear, int? birthMonth, InsBirthPlace place) =>
         $"{SexText(sex)}, {BornText(sex, birthYear, birthMonth)}, {PlaceText(sex, place)}";

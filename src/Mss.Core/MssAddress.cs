@@ -143,7 +143,7 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
     /// <param name="result">The canonical address, or <c>default</c> when refused.</param>
     /// <returns>True when valid.</returns>
     public static bool TryParse(ReadOnlySpan<char> s, AddressStyles styles, out MssAddress result) =>
-        ParseStyled(s, null, styles, out result) == AddressError.None;
+        ParseStyled(s, null, styles, null, out result) == AddressError.None;
 
     /// <summary>Parses an MSSanté address as people type it (ADDR-6); see <see cref="TryParse(ReadOnlySpan{char}, AddressStyles, out MssAddress)"/>. Never throws; null is refused.</summary>
     /// <param name="s">The text, possibly null.</param>
@@ -151,7 +151,7 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
     /// <param name="result">The canonical address, or <c>default</c> when refused.</param>
     /// <returns>True when valid.</returns>
     public static bool TryParse(string? s, AddressStyles styles, out MssAddress result) =>
-        ParseStyled(s.AsSpan(), s, styles, out result) == AddressError.None;
+        ParseStyled(s.AsSpan(), s, styles, null, out result) == AddressError.None;
 
     /// <summary>Parses an MSSanté address as people type it, from UTF-8 bytes (ADDR-6); same verdict as the UTF-16 text. Never throws.</summary>
     /// <param name="utf8">The UTF-8 text.</param>
@@ -210,7 +210,7 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
             throw new ArgumentNullException(nameof(s));
         }
 
-        AddressError error = ParseStyled(s.AsSpan(), s, styles, out MssAddress result);
+        AddressError error = ParseStyled(s.AsSpan(), s, styles, null, out MssAddress result);
         return error == AddressError.None ? result : throw new MssAddressFormatException(error);
     }
 
@@ -221,7 +221,7 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
     /// <exception cref="MssAddressFormatException">The text is refused; <see cref="MssAddressFormatException.Error"/> says why.</exception>
     public static MssAddress Parse(ReadOnlySpan<char> s, AddressStyles styles)
     {
-        AddressError error = ParseStyled(s, null, styles, out MssAddress result);
+        AddressError error = ParseStyled(s, null, styles, null, out MssAddress result);
         return error == AddressError.None ? result : throw new MssAddressFormatException(error);
     }
 
@@ -263,56 +263,86 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
     /// <param name="s">The text.</param>
     /// <param name="styles">What may surround or differ from the bare address; <see cref="AddressStyles.None"/> is strict.</param>
     /// <returns>The first error, or <see cref="AddressError.None"/> when valid.</returns>
-    public static AddressError Validate(ReadOnlySpan<char> s, AddressStyles styles)
-    {
-        if ((styles & AddressStyles.Lenient) == AddressStyles.None)
-        {
-            return AddressSyntax.Validate(s);
-        }
-
-        AddressError error = AddressDecorations.Strip(s, styles, out int start, out int length);
-        if (error != AddressError.None)
-        {
-            return error;
-        }
-
-        ReadOnlySpan<char> bare = s.Slice(start, length);
-        if ((styles & AddressStyles.IgnoreCase) == 0 || !AddressDecorations.HasLowerCorsicanLetter(bare))
-        {
-            return AddressSyntax.Validate(bare);
-        }
-
-        Span<char> upper = stackalloc char[PatientAddressLength];
-        UpperCorsica(bare, upper);
-        return AddressSyntax.Validate(upper);
-    }
+    public static AddressError Validate(ReadOnlySpan<char> s, AddressStyles styles) => ValidateStyled(s, styles, null);
 
     /// <summary>Says why UTF-8 bytes are not an MSSanté address as people type it (ADDR-6), without allocating; see <see cref="Validate(ReadOnlySpan{char}, AddressStyles)"/>.</summary>
     /// <param name="utf8">The UTF-8 text.</param>
     /// <param name="styles">What may surround or differ from the bare address.</param>
     /// <returns>The first error, or <see cref="AddressError.None"/> when valid.</returns>
-    public static AddressError Validate(ReadOnlySpan<byte> utf8, AddressStyles styles)
+    public static AddressError Validate(ReadOnlySpan<byte> utf8, AddressStyles styles) => ValidateStyled(utf8, styles, null);
+
+    /// <summary>
+    /// Says why a text is not an address of <paramref name="trust"/> as people type it (ADDR-6), without allocating: the
+    /// same precedence as <see cref="Validate(ReadOnlySpan{char}, AddressStyles)"/>, with <see cref="AddressError.NotMssante"/>
+    /// meaning "outside <paramref name="trust"/>" (ADDR-1 0.3). With a list, a well-formed address is inside exactly when
+    /// its domain is listed, ASCII case ignored (<c>dr.durand@interop-mssante.apicrypt.org</c> is, an unlisted
+    /// <c>x@inconnu.mssante.fr</c> is not); a patient address keeps ADDR-2 whatever the list says. With
+    /// <see cref="TrustSpace.MssanteFr"/> it is <see cref="Validate(ReadOnlySpan{char}, AddressStyles)"/>.
+    /// </summary>
+    /// <param name="s">The text.</param>
+    /// <param name="styles">What may surround or differ from the bare address; <see cref="AddressStyles.None"/> is strict.</param>
+    /// <param name="trust">The trust space, e.g. ANS's list loaded by <see cref="TrustSpace.LoadWhitelist"/>.</param>
+    /// <returns>The first error, or <see cref="AddressError.None"/> when valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="trust"/> is null.</exception>
+    public static AddressError Validate(ReadOnlySpan<char> s, AddressStyles styles, TrustSpace trust) =>
+        ValidateStyled(s, styles, trust ?? throw new ArgumentNullException(nameof(trust)));
+
+    /// <summary>
+    /// Says why UTF-8 bytes are not an address of <paramref name="trust"/> as people type it (ADDR-1 0.3, ADDR-6), without
+    /// allocating; the verdict the UTF-16 text gets from <see cref="Validate(ReadOnlySpan{char}, AddressStyles, TrustSpace)"/>.
+    /// </summary>
+    /// <param name="utf8">The UTF-8 text.</param>
+    /// <param name="styles">What may surround or differ from the bare address.</param>
+    /// <param name="trust">The trust space.</param>
+    /// <returns>The first error, or <see cref="AddressError.None"/> when valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="trust"/> is null.</exception>
+    public static AddressError Validate(ReadOnlySpan<byte> utf8, AddressStyles styles, TrustSpace trust) =>
+        ValidateStyled(utf8, styles, trust ?? throw new ArgumentNullException(nameof(trust)));
+
+    /// <summary>
+    /// Parses an address of <paramref name="trust"/> as people type it (ADDR-1 0.3, ADDR-6); see
+    /// <see cref="Validate(ReadOnlySpan{char}, AddressStyles, TrustSpace)"/> for what is inside. Never throws on any text.
+    /// </summary>
+    /// <param name="s">The text, possibly null.</param>
+    /// <param name="styles">What may surround or differ from the bare address.</param>
+    /// <param name="trust">The trust space, e.g. ANS's list loaded by <see cref="TrustSpace.LoadWhitelist"/>.</param>
+    /// <param name="result">The canonical address, or <c>default</c> when refused.</param>
+    /// <returns>True when valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="trust"/> is null.</exception>
+    public static bool TryParse(string? s, AddressStyles styles, TrustSpace trust, out MssAddress result) =>
+        ParseStyled(s.AsSpan(), s, styles, trust ?? throw new ArgumentNullException(nameof(trust)), out result) == AddressError.None;
+
+    /// <summary>Parses an address of <paramref name="trust"/> as people type it (ADDR-1 0.3, ADDR-6). Never throws on any text.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="styles">What may surround or differ from the bare address.</param>
+    /// <param name="trust">The trust space.</param>
+    /// <param name="result">The canonical address, or <c>default</c> when refused.</param>
+    /// <returns>True when valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="trust"/> is null.</exception>
+    public static bool TryParse(ReadOnlySpan<char> s, AddressStyles styles, TrustSpace trust, out MssAddress result) =>
+        ParseStyled(s, null, styles, trust ?? throw new ArgumentNullException(nameof(trust)), out result) == AddressError.None;
+
+    /// <summary>Parses an address of <paramref name="trust"/> as people type it (ADDR-1 0.3, ADDR-6).</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="styles">What may surround or differ from the bare address.</param>
+    /// <param name="trust">The trust space.</param>
+    /// <returns>The canonical address.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> or <paramref name="trust"/> is null.</exception>
+    /// <exception cref="MssAddressFormatException">The text is refused; <see cref="MssAddressFormatException.Error"/> says why (NotMssante: outside <paramref name="trust"/>).</exception>
+    public static MssAddress Parse(string s, AddressStyles styles, TrustSpace trust)
     {
-        if ((styles & AddressStyles.Lenient) == AddressStyles.None)
+        if (s is null)
         {
-            return AddressSyntax.ValidateUtf8(utf8);
+            throw new ArgumentNullException(nameof(s));
         }
 
-        AddressError error = AddressDecorations.Strip(utf8, styles, out int start, out int length);
-        if (error != AddressError.None)
+        if (trust is null)
         {
-            return error;
+            throw new ArgumentNullException(nameof(trust));
         }
 
-        ReadOnlySpan<byte> bare = utf8.Slice(start, length);
-        if ((styles & AddressStyles.IgnoreCase) == 0 || !AddressDecorations.HasLowerCorsicanLetter(bare))
-        {
-            return AddressSyntax.ValidateUtf8(bare);
-        }
-
-        Span<byte> upper = stackalloc byte[PatientAddressLength];
-        UpperCorsica(bare, upper);
-        return AddressSyntax.ValidateUtf8(upper);
+        AddressError error = ParseStyled(s.AsSpan(), s, styles, trust, out MssAddress result);
+        return error == AddressError.None ? result : throw new MssAddressFormatException(error);
     }
 
     /// <summary>The Mon espace santé address of a patient: <c>&lt;INS&gt;@patient.mssante.fr</c> (ADDR-2).</summary>
@@ -477,7 +507,93 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
     internal static AddressError ParseCore(string s, out MssAddress result) => ParseChars(s.AsSpan(), s, out result);
 
     /// <summary>Parses a string within <paramref name="styles"/> (ADDR-6), keeping it when it is the canonical bare address.</summary>
-    internal static AddressError ParseCore(string s, AddressStyles styles, out MssAddress result) => ParseStyled(s.AsSpan(), s, styles, out result);
+    internal static AddressError ParseCore(string s, AddressStyles styles, out MssAddress result) => ParseStyled(s.AsSpan(), s, styles, null, out result);
+
+    /// <summary>Parses a string within <paramref name="styles"/> against <paramref name="trust"/> (ADDR-1 0.3, ADDR-6).</summary>
+    internal static AddressError ParseCore(string s, AddressStyles styles, TrustSpace trust, out MssAddress result) =>
+        ParseStyled(s.AsSpan(), s, styles, trust, out result);
+
+    /// <summary>
+    /// The lenient layer of validation (ADDR-6): strips what <paramref name="styles"/> allows and judges the bare span,
+    /// by the suffix rule (null or <see cref="TrustSpace.MssanteFr"/>: 0.2's path) or by the list (ADDR-1 0.3).
+    /// </summary>
+#if NET8_0_OR_GREATER
+    [SkipLocalsInit]
+#endif
+    private static AddressError ValidateStyled(ReadOnlySpan<char> s, AddressStyles styles, TrustSpace? trust)
+    {
+        if ((styles & AddressStyles.Lenient) == AddressStyles.None)
+        {
+            return ValidateBare(s, trust);
+        }
+
+        AddressError error = AddressDecorations.Strip(s, styles, out int start, out int length);
+        if (error != AddressError.None)
+        {
+            return error;
+        }
+
+        ReadOnlySpan<char> bare = s.Slice(start, length);
+        if ((styles & AddressStyles.IgnoreCase) == 0 || !AddressDecorations.HasLowerCorsicanLetter(bare))
+        {
+            return ValidateBare(bare, trust);
+        }
+
+        Span<char> upper = stackalloc char[PatientAddressLength];
+        UpperCorsica(bare, upper);
+        return ValidateBare(upper, trust);
+    }
+
+    /// <summary>The UTF-8 lenient layer of validation; see <see cref="ValidateStyled(ReadOnlySpan{char}, AddressStyles, TrustSpace)"/>.</summary>
+#if NET8_0_OR_GREATER
+    [SkipLocalsInit]
+#endif
+    private static AddressError ValidateStyled(ReadOnlySpan<byte> utf8, AddressStyles styles, TrustSpace? trust)
+    {
+        if ((styles & AddressStyles.Lenient) == AddressStyles.None)
+        {
+            return ValidateBare(utf8, trust);
+        }
+
+        AddressError error = AddressDecorations.Strip(utf8, styles, out int start, out int length);
+        if (error != AddressError.None)
+        {
+            return error;
+        }
+
+        ReadOnlySpan<byte> bare = utf8.Slice(start, length);
+        if ((styles & AddressStyles.IgnoreCase) == 0 || !AddressDecorations.HasLowerCorsicanLetter(bare))
+        {
+            return ValidateBare(bare, trust);
+        }
+
+        Span<byte> upper = stackalloc byte[PatientAddressLength];
+        UpperCorsica(bare, upper);
+        return ValidateBare(upper, trust);
+    }
+
+    /// <summary>A bare address: the syntax core alone (suffix rule), or the core then the list's lookup (ADDR-1 0.3).</summary>
+    private static AddressError ValidateBare(ReadOnlySpan<char> s, TrustSpace? trust)
+    {
+        if (trust is null || trust.IsSuffixRule)
+        {
+            return AddressSyntax.Validate(s);
+        }
+
+        AddressError error = AddressSyntax.ValidateAt(s, out int at);
+        return trust.Judge(error, s, at);
+    }
+
+    private static AddressError ValidateBare(ReadOnlySpan<byte> utf8, TrustSpace? trust)
+    {
+        if (trust is null || trust.IsSuffixRule)
+        {
+            return AddressSyntax.ValidateUtf8(utf8);
+        }
+
+        AddressError error = AddressSyntax.ValidateUtf8At(utf8, out int at);
+        return trust.Judge(error, utf8, at);
+    }
 
     /// <summary>
     /// The lenient layer (ADDR-6): strips what <paramref name="styles"/> allows and hands the bare span to the one core;
@@ -486,11 +602,11 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
 #if NET8_0_OR_GREATER
     [SkipLocalsInit]
 #endif
-    private static AddressError ParseStyled(ReadOnlySpan<char> s, string? source, AddressStyles styles, out MssAddress result)
+    private static AddressError ParseStyled(ReadOnlySpan<char> s, string? source, AddressStyles styles, TrustSpace? trust, out MssAddress result)
     {
         if ((styles & AddressStyles.Lenient) == AddressStyles.None)
         {
-            return ParseChars(s, source, out result);
+            return ParseChars(s, source, trust, out result);
         }
 
         AddressError error = AddressDecorations.Strip(s, styles, out int start, out int length);
@@ -503,12 +619,12 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
         ReadOnlySpan<char> bare = s.Slice(start, length);
         if ((styles & AddressStyles.IgnoreCase) == 0 || !AddressDecorations.HasLowerCorsicanLetter(bare))
         {
-            return ParseChars(bare, length == s.Length ? source : null, out result);
+            return ParseChars(bare, length == s.Length ? source : null, trust, out result);
         }
 
         Span<char> upper = stackalloc char[PatientAddressLength];
         UpperCorsica(bare, upper);
-        return ParseChars(upper, null, out result);
+        return ParseChars(upper, null, trust, out result);
     }
 
     /// <summary>The UTF-8 lenient layer (ADDR-6); see <see cref="ParseStyled"/>.</summary>
@@ -554,9 +670,27 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
     }
 
     /// <summary>Builds the value from a checked text; keeps <paramref name="source"/> when it is already canonical.</summary>
-    private static AddressError ParseChars(ReadOnlySpan<char> s, string? source, out MssAddress result)
+    private static AddressError ParseChars(ReadOnlySpan<char> s, string? source, out MssAddress result) => ParseChars(s, source, null, out result);
+
+    /// <summary>
+    /// <see cref="ParseChars(ReadOnlySpan{char}, string, out MssAddress)"/> against a trust space: the core, then the list's
+    /// verdict (ADDR-1 0.3); a listed domain outside <c>.mssante.fr</c> gets its '@' and case from the text itself.
+    /// </summary>
+    private static AddressError ParseChars(ReadOnlySpan<char> s, string? source, TrustSpace? trust, out MssAddress result)
     {
         AddressError error = AddressSyntax.Check(s, out int at, out InsMatricule ins, out bool domainHasUpper);
+        if (trust is not null && !trust.IsSuffixRule)
+        {
+            AddressError judged = trust.Judge(error, s, at);
+            if (error == AddressError.NotMssante && judged == AddressError.None)
+            {
+                at = s.LastIndexOf('@');
+                domainHasUpper = HasUpperAscii(s.Slice(at + 1));
+            }
+
+            error = judged;
+        }
+
         if (error != AddressError.None)
         {
             result = default;
@@ -635,6 +769,19 @@ public readonly struct MssAddress : IEquatable<MssAddress>, IFormattable
         s.CopyTo(buffer);
         LowerDomain(buffer, at);
         return buffer.ToString();
+    }
+
+    private static bool HasUpperAscii(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void LowerDomain(Span<char> text, int at)

@@ -44,6 +44,7 @@ public sealed class MssMessageBuilder
     private bool _noReply;
     private bool _autoSubmitted;
     private int _patients;
+    private readonly TrustSpace _trust;
 
     /// <summary>Starts a message from <paramref name="from"/>, dated by the system clock when built (DEL-5).</summary>
     /// <param name="from">The sender's MSSanté box.</param>
@@ -63,7 +64,30 @@ public sealed class MssMessageBuilder
     /// </exception>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
     public MssMessageBuilder(MssAddress from, IClock clock)
+        : this(from, clock, TrustSpace.MssanteFr)
     {
+    }
+
+    /// <summary>
+    /// Starts a message from <paramref name="from"/> whose recipients must belong to <paramref name="trust"/> (ADDR-1 0.3,
+    /// ADDR-4), e.g. ANS's list loaded by <see cref="TrustSpace.LoadWhitelist"/>: <see cref="To"/> and <see cref="Cc"/>
+    /// refuse an address whose domain is not listed; a patient address is governed by ADDR-2 whatever the list says.
+    /// Dated by the system clock when built (DEL-5).
+    /// </summary>
+    /// <param name="from">The sender's MSSanté box.</param>
+    /// <param name="trust">The trust space recipients must belong to.</param>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="from"/> is <c>default</c>, or a patient address: patients write only from Mon espace santé (ADDR-8).
+    /// </exception>
+    /// <exception cref="ArgumentNullException"><paramref name="trust"/> is null.</exception>
+    public MssMessageBuilder(MssAddress from, TrustSpace trust)
+        : this(from, MssClock.Default, trust ?? throw new ArgumentNullException(nameof(trust)))
+    {
+    }
+
+    private MssMessageBuilder(MssAddress from, IClock clock, TrustSpace trust)
+    {
+        _trust = trust;
         if (from.IsDefault)
         {
             throw new ArgumentException("The sender must be an MSSanté address, not default(MssAddress).", nameof(from));
@@ -95,13 +119,19 @@ public sealed class MssMessageBuilder
     /// <summary>Adds a main recipient. Only MSSanté addresses can be passed (ADDR-4).</summary>
     /// <param name="recipient">The recipient.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException"><paramref name="recipient"/> is <c>default</c>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="recipient"/> is <c>default</c>, or outside the builder's trust space (ADDR-1 0.3; the default,
+    /// <see cref="TrustSpace.MssanteFr"/>, holds every address parsed without a list).
+    /// </exception>
     public MssMessageBuilder To(MssAddress recipient) => Add(_to, recipient);
 
     /// <summary>Adds a recipient in copy. Only MSSanté addresses can be passed (ADDR-4); many copies are reported (ADDR-5).</summary>
     /// <param name="recipient">The recipient.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException"><paramref name="recipient"/> is <c>default</c>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="recipient"/> is <c>default</c>, or outside the builder's trust space (ADDR-1 0.3; the default,
+    /// <see cref="TrustSpace.MssanteFr"/>, holds every address parsed without a list).
+    /// </exception>
     public MssMessageBuilder Cc(MssAddress recipient) => Add(_cc, recipient);
 
     /// <summary>Sets the policy that reports recipients beyond a threshold (ADDR-5); <see cref="CopyPolicy.Default"/> otherwise.</summary>
@@ -377,6 +407,12 @@ public sealed class MssMessageBuilder
         if (recipient.IsDefault)
         {
             throw new ArgumentException("A recipient must be an MSSanté address, not default(MssAddress) (ADDR-4).", nameof(recipient));
+        }
+
+        if (!recipient.IsPatient && !_trust.Contains(recipient.Domain))
+        {
+            // ADDR-4 against the trust space (ADDR-1 0.3); the domain only: it is no patient's INS.
+            throw new ArgumentException($"The recipient's domain {recipient.Domain} is outside the trust space (ADDR-1, ADDR-4).", nameof(recipient));
         }
 
         if (_recipients.Add(recipient))

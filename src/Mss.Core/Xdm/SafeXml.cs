@@ -22,4 +22,17 @@ internal static class SafeXml
         };
         return XmlReader.Create(new MemoryStream(bytes, false), settings);
     }
+
+    /// <summary>
+    /// The same refusals for a document whose white space and comments must stay as they are (an XML signature covers
+    /// them: ADDR-1 0.3's liste blanche): no DTD, no entity, nothing resolved, at most <paramref name="maxCharacters"/>.
+    /// </summary>
+    internal static XmlReaderSettings Settings(long maxCharacters) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 0,
+        MaxCharactersInDocument = maxCharacters,
+        CloseInput = true,
+    };
 }

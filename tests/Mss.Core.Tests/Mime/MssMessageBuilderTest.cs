@@ -72,7 +72,7 @@ public class MssMessageBuilderTest
         Assert.Throws<ArgumentException>(() => Builder().To(default));
         Assert.Throws<ArgumentException>(() => Builder().Cc(default));
         Assert.Throws<ArgumentException>(() => new MssMessageBuilder(default, new FixedClock(Now)));
-        Assert.Throws<ArgumentNullException>(() => new MssMessageBuilder(Doctor, null!));
+        Assert.Throws<ArgumentNullException>(() => new MssMessageBuilder(Doctor, (IClock)null!));
     }
 
     // ADDR-5: copies beyond the default threshold (3) are reported, not refused.
