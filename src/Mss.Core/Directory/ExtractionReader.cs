@@ -26,7 +26,8 @@ namespace Mss.Core.Directory;
 /// <para>
 /// A data line with as many fields as the header, or one more that is empty, is read; any other line is skipped and
 /// counted, as is a line longer than <see cref="MaxLineBytes"/>, a line whose type is not a TRE_R257 code listed in the
-/// Annuaire (BAL-4), and a line whose address is not an MSSanté address or is a patient's. An empty line is ignored. An
+/// Annuaire (BAL-4), and a line whose address is outside the trust space (ADDR-1 0.3: the <see cref="TrustSpace"/>
+/// given, else 0.2's <c>.mssante.fr</c> rule) or is a patient's. An empty line is ignored. An
 /// address already read (ASCII case ignored) is the same box: the line adds its structure to the box's
 /// <see cref="DirectoryEntry.Structures"/> and nothing else. Identifiers that do not parse (IdNat_PS, structure) leave the
 /// field null; the box is kept. A ZIP that cannot be read counts one skipped record and yields the lines read before the
@@ -44,11 +45,18 @@ internal sealed class ExtractionReader
     private const int BufferSize = 64 * 1024;
 
     private readonly DirectoryBuilder _builder = new();
+    private readonly TrustSpace? _trust;
     private readonly Dictionary<ProfessionKey, ProfessionInfo> _professions = new();
     private readonly char[] _chars = new char[MaxLineBytes];
     private readonly int[] _starts = new int[MaxFields + 1];
     private ExtractionColumns? _columns;
     private bool _firstLine = true;
+
+    /// <summary>A reader keeping the boxes of <paramref name="trust"/>; null keeps 0.2's rule (one or more labels + <c>.mssante.fr</c>).</summary>
+    public ExtractionReader(TrustSpace? trust = null)
+    {
+        _trust = trust;
+    }
 
     /// <summary>How many lines (or damaged ZIPs) were skipped.</summary>
     public int Skipped => _builder.Skipped;
@@ -310,9 +318,13 @@ internal sealed class ExtractionReader
             return;
         }
 
-        if (!MssAddress.TryParse(text, out MssAddress address) || address.IsPatient)
+        MssAddress address;
+        bool parsed = _trust is null
+            ? MssAddress.TryParse(text, out address)
+            : MssAddress.TryParse(text, AddressStyles.None, _trust, out address);
+        if (!parsed || address.IsPatient)
         {
-            _builder.Skipped++; // not an MSSanté address, or a patient's (BAL-4)
+            _builder.Skipped++; // not an address of the trust space (ADDR-1), or a patient's (BAL-4)
             return;
         }
 

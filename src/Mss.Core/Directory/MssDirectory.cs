@@ -123,7 +123,8 @@ public sealed class MssDirectory
     /// bytes are not UTF-8 (decided line by line), LF or CRLF, <c>|</c>-separated with no quoting, columns found by their
     /// header names. An address on several lines is one box holding every line's structure
     /// (<see cref="DirectoryEntry.Structures"/>). Boxes whose address is not an MSSanté address (ADDR-1: the
-    /// <c>.mssante.fr</c> rule) are skipped and counted, as are malformed lines, lines longer than 16 KiB and a ZIP that
+    /// <c>.mssante.fr</c> rule; give ANS's list to <see cref="LoadExtraction(Stream, TrustSpace)"/> to keep the boxes of
+    /// the other operators it lists) are skipped and counted, as are malformed lines, lines longer than 16 KiB and a ZIP that
     /// cannot be read: never throws on content. Memory grows with the boxes kept, not with the file.
     /// </summary>
     /// <param name="extraction">The file's bytes; read to its end, not disposed.</param>
@@ -138,6 +139,34 @@ public sealed class MssDirectory
         }
 
         var reader = new ExtractionReader();
+        reader.Read(extraction);
+        return Build(reader);
+    }
+
+    /// <summary>
+    /// Loads the national extraction file as <see cref="LoadExtraction(Stream)"/> does, keeping the boxes of a trust space
+    /// (ADDR-1 0.3, BAL-7 0.3): a box is kept when its address is an address of <paramref name="trust"/> (with ANS's liste
+    /// blanche, <c>dr.durand@interop-mssante.apicrypt.org</c> is); boxes outside it are skipped and counted in
+    /// <see cref="Skipped"/>. With <see cref="TrustSpace.MssanteFr"/> it is <see cref="LoadExtraction(Stream)"/>.
+    /// </summary>
+    /// <param name="extraction">The file's bytes; read to its end, not disposed.</param>
+    /// <param name="trust">The trust space, e.g. ANS's list loaded by <see cref="TrustSpace.LoadWhitelist"/>.</param>
+    /// <returns>The directory.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="extraction"/> or <paramref name="trust"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed.</exception>
+    public static MssDirectory LoadExtraction(Stream extraction, TrustSpace trust)
+    {
+        if (extraction is null)
+        {
+            throw new ArgumentNullException(nameof(extraction));
+        }
+
+        if (trust is null)
+        {
+            throw new ArgumentNullException(nameof(trust));
+        }
+
+        var reader = new ExtractionReader(trust);
         reader.Read(extraction);
         return Build(reader);
     }
