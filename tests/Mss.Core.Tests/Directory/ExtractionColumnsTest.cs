@@ -49,6 +49,7 @@ public class ExtractionColumnsTest
         Assert.Equal(2, c.GivenName);
         Assert.Equal(3, c.SpecialtyCode);
         Assert.Equal(-1, c.FamilyName);
+        Assert.Equal(0, ExtractionColumns.TryRead("Type de BAL|Adresse BAL|Type de BAL".AsSpan())!.Kind);
     }
 
     [Theory]

@@ -386,4 +386,129 @@ public class ExtractionReaderTest
         Assert.Equal(0, directory.Skipped);
         Assert.Equal(50, directory.FindByStructure(StructureId.Parse("1750100042")).Count);
     }
+    // BAL-7 0.3: the last line without a line feed, blank lines before the header, are read.
+    [Fact]
+    public void LastLineWithoutNewline_BlankLinesBefore_Read()
+    {
+        string text = "\n\r\n" + ExtractionTestData.Header + "\n" + ExtractionTestData.Box("PER", "a@medecin.mssante.fr") + "\n" + ExtractionTestData.Box("PER", "b@medecin.mssante.fr");
+        MssDirectory directory = MssDirectory.LoadExtraction(ExtractionTestData.Stream(text));
+
+        Assert.Equal(new[] { "a@medecin.mssante.fr", "b@medecin.mssante.fr" }, directory.Entries.Select(e => e.Address.ToString()));
+        Assert.Equal(0, directory.Skipped);
+    }
+
+    // BAL-7 0.3: a line of exactly 16 KiB is read; one byte more is skipped and counted.
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 0)]
+    public void LineLengthBound(int over, int kept)
+    {
+        string prefix = ExtractionTestData.Box("PER", "a@medecin.mssante.fr", family: "X");
+        string line = prefix.Replace("|X|", "|" + new string('X', ExtractionReader.MaxLineBytes - prefix.Length + 1 + over) + "|", StringComparison.Ordinal);
+        Assert.Equal(ExtractionReader.MaxLineBytes + over, Encoding.UTF8.GetByteCount(line));
+
+        MssDirectory whole = MssDirectory.LoadExtraction(ExtractionTestData.Stream(ExtractionTestData.File(line)));
+        MssDirectory trickled = MssDirectory.LoadExtraction(DirectoryTestData.Trickle(Encoding.UTF8.GetBytes(ExtractionTestData.File(line)), 4096));
+
+        Assert.Equal(kept, whole.Count);
+        Assert.Equal(1 - kept, whole.Skipped);
+        Assert.Equal(kept, trickled.Count);
+        Assert.Equal(1 - kept, trickled.Skipped);
+    }
+
+    // The ZIP signature is the four bytes PK 3 4: anything else is text.
+    [Theory]
+    [InlineData("PK\u0003\u0005")]
+    [InlineData("PK\u0005\u0004")]
+    [InlineData("PX\u0003\u0004")]
+    [InlineData("XK\u0003\u0004")]
+    public void NearZipSignature_ReadAsText(string start)
+    {
+        MssDirectory directory = MssDirectory.LoadExtraction(ExtractionTestData.Stream(start + "\n" + ExtractionTestData.File(ExtractionTestData.Box("PER", "a@medecin.mssante.fr"))));
+
+        Assert.Equal(1, directory.Count);
+        Assert.Equal(1, directory.Skipped); // the first line, before the header
+    }
+
+    // A ZIP that starts further into a seekable stream (the caller read a prefix) is still read.
+    [Fact]
+    public void ZipAfterAPrefix_Read()
+    {
+        byte[] zip = ExtractionTestData.Zip(ExtractionTestData.FixtureBytes());
+        var stream = new MemoryStream(new byte[] { 1, 2, 3 }.Concat(zip).ToArray());
+        stream.Position = 3;
+
+        Assert.Equal(9, MssDirectory.LoadExtraction(stream).Count);
+    }
+
+    // A ZIP without a file entry counts one skipped record.
+    [Fact]
+    public void ZipWithoutFile_Skipped()
+    {
+        using var memory = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(memory, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            archive.CreateEntry("dossier/");
+        }
+
+        MssDirectory directory = MssDirectory.LoadExtraction(new MemoryStream(memory.ToArray()));
+
+        Assert.Equal(0, directory.Count);
+        Assert.Equal(1, directory.Skipped);
+    }
+
+    // The Enseigne commerciale names the structure when the Raison sociale is empty.
+    [Fact]
+    public void TradeName_WhenNoCompanyName()
+    {
+        string text = ExtractionTestData.File(ExtractionTestData.Row((0, "ORG"), (1, "a@ch-test.mssante.fr"), (19, "PHARMACIE DU PORT")));
+
+        Assert.Equal("PHARMACIE DU PORT", Find(MssDirectory.LoadExtraction(ExtractionTestData.Stream(text)), "a@ch-test.mssante.fr").StructureName);
+    }
+
+    // A profession known by its label only is kept; two labels of one code stay apart.
+    [Fact]
+    public void Professions_KeptApart()
+    {
+        string text = ExtractionTestData.File(
+            ExtractionTestData.Row((0, "PER"), (1, "a@medecin.mssante.fr"), (14, "Médecin")),
+            ExtractionTestData.Row((0, "PER"), (1, "b@medecin.mssante.fr"), (13, "10"), (14, "Médecin")),
+            ExtractionTestData.Row((0, "PER"), (1, "c@medecin.mssante.fr"), (13, "10"), (14, "Medecin")),
+            ExtractionTestData.Row((0, "PER"), (1, "d@medecin.mssante.fr"), (13, "10"), (14, "Médecin"), (15, "SM54")),
+            ExtractionTestData.Row((0, "PER"), (1, "e@medecin.mssante.fr"), (16, "Médecine Générale (SM)")));
+        MssDirectory directory = MssDirectory.LoadExtraction(ExtractionTestData.Stream(text));
+
+        Assert.Null(Find(directory, "a@medecin.mssante.fr").ProfessionCode);
+        Assert.Equal("Médecin", Find(directory, "a@medecin.mssante.fr").Profession);
+        Assert.Equal("Médecin", Find(directory, "b@medecin.mssante.fr").Profession);
+        Assert.Equal("Medecin", Find(directory, "c@medecin.mssante.fr").Profession);
+        Assert.Null(Find(directory, "c@medecin.mssante.fr").SpecialtyCode);
+        Assert.Equal("SM54", Find(directory, "d@medecin.mssante.fr").SpecialtyCode);
+        Assert.Equal("Médecine Générale (SM)", Find(directory, "e@medecin.mssante.fr").Specialty);
+        Assert.Null(Find(directory, "e@medecin.mssante.fr").Profession);
+    }
+
+    // BAL-6: an IdNat_PS that does not parse and no type beside the identifier: null, never an exception.
+    [Theory]
+    [InlineData("", "", "10000000019")]
+    [InlineData("X", "", "10000000019")]
+    [InlineData("X", "8", "")]
+    [InlineData("X", "8", "1000000001900")]
+    [InlineData("X", "88", "10000000019")]
+    public void NationalId_Unparsable_Null(string national, string type, string id)
+    {
+        string text = ExtractionTestData.File(ExtractionTestData.Row((0, "PER"), (1, "a@medecin.mssante.fr"), (2, type), (3, id), (4, national)));
+
+        Assert.Null(Find(MssDirectory.LoadExtraction(ExtractionTestData.Stream(text)), "a@medecin.mssante.fr").NationalId);
+    }
+
+    [Theory]
+    [InlineData("4", "410005531586003", "410005531586003")]
+    [InlineData("SIREN", "123456789", "2123456789")]
+    [InlineData("siret", "12345678900017", "312345678900017")]
+    [InlineData("", "1750100125", "1750100125")]
+    public void Structure_MoreForms(string type, string id, string expected)
+    {
+        Assert.Equal(StructureId.Parse(expected), ExtractionReader.ReadStructure(type.AsSpan(), id.AsSpan()));
+    }
 }
