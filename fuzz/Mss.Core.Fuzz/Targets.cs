@@ -35,6 +35,7 @@ internal static class Targets
         new("message-reader", MimeTargets.Reader, Message, MimeTargets.Tokens),
         FuzzTarget.NeverThrowsOnStream("xdm", zip => Xdm.XdmPackage.TryRead(zip, out _, out _), 1 << 20, "PK\u0003\u0004", "IHE_XDM/SUBSET01/METADATA.XML", "../", "<!DOCTYPE"),
         FuzzTarget.NeverThrowsOnStream("directory", json => Directory.MssDirectory.Load(json), 1 << 20, "{", "\"telecom\"", "\"resourceType\"", "as-ext-mailbox-mss-metadata", "\n"),
+        new("directory-extraction", ExtractionTarget.Load, 1 << 20, ExtractionTarget.Tokens),
     ];
 
     public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));

@@ -69,6 +69,7 @@ public class Ins8SweepTest
         [typeof(StructureId)] = "a structure identifier (BAL-6)",
         [typeof(XdmCode)] = "a code, its scheme and display name",
         [typeof(MssDirectory)] = "directory entries, which refuse patient addresses; the reader skips them (BAL-4, BAL-7)",
+        [typeof(DirectoryChanges)] = "lists of directory entries, which refuse patient addresses (BAL-4, BAL-7 0.3)",
         [typeof(TrustSpace)] = "domains and operator certificate DNs of ANS's list: no address, no INS (ADDR-1 0.3)",
         [typeof(TrustSpaceFormatException)] = "its messages are the fixed French texts of FrenchText.Describe(TrustSpaceError)",
     };

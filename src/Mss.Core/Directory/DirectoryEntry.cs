@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using Mss.Core.Mailboxes;
 
 namespace Mss.Core.Directory;
@@ -6,12 +8,15 @@ namespace Mss.Core.Directory;
 /// <summary>
 /// One MSSanté box as the Annuaire Santé publishes it (BAL-7): its address, its kind (TRE_R257-TypeBAL), the
 /// professional (RPPS) and names it belongs to, the structure (IdNat_Struct, name, activity sector) it is tied to, and
-/// whether it is on the red list (<c>listeRouge</c>).
+/// whether it is on the red list (<c>listeRouge</c>); from the national extraction file (BAL-7 0.3), also the
+/// professional's IdNat_PS, profession and savoir-faire, the service, and every structure the address is attached to.
 /// </summary>
 /// <remarks>
 /// A personal or cabinet box read from a Practitioner carries the professional's RPPS and names; one read from a
 /// PractitionerRole also carries the structure of that practice; an organisational or applicative box read from an
-/// Organization carries the structure only. Instances are immutable.
+/// Organization carries the structure only. A box read from the extraction file carries what its line says (a repeated
+/// address: the first line's fields and every line's structure). A member is null when the source does not say it.
+/// Instances are immutable.
 /// </remarks>
 public sealed class DirectoryEntry
 {
@@ -52,15 +57,48 @@ public sealed class DirectoryEntry
 
         Address = address;
         Kind = kind;
-        Professional = professional is { IsDefault: false } ? professional : null;
+        _nationalId = professional is { IsDefault: false } rpps ? IdNatPs.FromRpps(rpps) : default;
         FamilyName = familyName;
         GivenName = givenName;
         StructureName = structureName;
-        Structure = structure is { IsDefault: false } ? structure : null;
+        _structure = structure ?? default;
         ActivitySector = activitySector;
         RedList = redList;
         City = city;
     }
+
+    /// <summary>An entry read from the national extraction file (BAL-7 0.3); the reader has checked address and kind.</summary>
+    internal DirectoryEntry(
+        MssAddress address,
+        MailboxKind kind,
+        IdNatPs nationalId,
+        string? familyName,
+        string? givenName,
+        string? structureName,
+        StructureId structure,
+        ProfessionInfo? profession,
+        string? service,
+        string? postalCode,
+        string? city)
+    {
+        Address = address;
+        Kind = kind;
+        _nationalId = nationalId;
+        FamilyName = familyName;
+        GivenName = givenName;
+        StructureName = structureName;
+        _structure = structure;
+        _profession = profession;
+        Service = service;
+        PostalCode = postalCode;
+        City = city;
+    }
+
+    // default(IdNatPs) and default(StructureId) stand for "not said": a nullable would cost eight bytes more per box.
+    private readonly IdNatPs _nationalId;
+    private readonly ProfessionInfo? _profession;
+    private StructureId _structure;
+    private List<StructureId>? _structures; // every structure, when the address is attached to more than one
 
     /// <summary>The box's address.</summary>
     public MssAddress Address { get; }
@@ -69,7 +107,13 @@ public sealed class DirectoryEntry
     public MailboxKind Kind { get; }
 
     /// <summary>The RPPS of the professional the box belongs to (IdNat_PS <c>8</c> + RPPS), or null.</summary>
-    public Rpps? Professional { get; }
+    public Rpps? Professional => _nationalId.TryGetRpps(out Rpps rpps) ? rpps : null;
+
+    /// <summary>
+    /// The professional's IdNat_PS (BAL-6): <c>8</c> + RPPS or <c>0</c> + ADELI ("Identification nationale PP" of the
+    /// extraction file; <c>8</c> + the RPPS of a FHIR Practitioner), or null.
+    /// </summary>
+    public IdNatPs? NationalId => _nationalId.IsDefault ? null : _nationalId;
 
     /// <summary>The professional's family name, or null.</summary>
     public string? FamilyName { get; }
@@ -81,7 +125,33 @@ public sealed class DirectoryEntry
     public string? StructureName { get; }
 
     /// <summary>The structure's IdNat_Struct (BAL-6), or null.</summary>
-    public StructureId? Structure { get; }
+    public StructureId? Structure => _structure.IsDefault ? null : _structure;
+
+    /// <summary>
+    /// Every structure the box is attached to, in reading order (BAL-7 0.3: an address on several lines of the extraction
+    /// file is one box attached to each line's structure); <see cref="Structure"/> is the first. Empty when none is known.
+    /// </summary>
+    public IReadOnlyList<StructureId> Structures => _structures is not null
+        ? new ReadOnlyCollection<StructureId>(_structures)
+        : _structure.IsDefault ? Array.Empty<StructureId>() : new[] { _structure };
+
+    /// <summary>The profession's code in TRE_G15 (e.g. <c>10</c> médecin, <c>21</c> pharmacien, <c>60</c> infirmier), or null.</summary>
+    public string? ProfessionCode => _profession?.Code;
+
+    /// <summary>The profession as the Annuaire writes it (e.g. <c>Médecin</c>), or null.</summary>
+    public string? Profession => _profession?.Label;
+
+    /// <summary>The savoir-faire's code (specialty, e.g. <c>SM54</c>), or null.</summary>
+    public string? SpecialtyCode => _profession?.SpecialtyCode;
+
+    /// <summary>The savoir-faire as the Annuaire writes it (e.g. <c>Médecine Générale (SM)</c>), or null.</summary>
+    public string? Specialty => _profession?.Specialty;
+
+    /// <summary>The service the box is attached to ("Service de rattachement"), or null.</summary>
+    public string? Service { get; }
+
+    /// <summary>The structure's postal code ("Code postal"), or null.</summary>
+    public string? PostalCode { get; }
 
     /// <summary>The structure's activity sector, a TRE_R02-SecteurActivite code such as <c>SA33</c>, or null.</summary>
     public string? ActivitySector { get; }
@@ -89,7 +159,11 @@ public sealed class DirectoryEntry
     /// <summary>True when the box is on the red list (<c>listeRouge</c>, BAL-7).</summary>
     public bool RedList { get; }
 
-    /// <summary>The structure's town as the Annuaire writes it (e.g. <c>58400 LA-CHARITE-SUR-LOIRE</c>), or null.</summary>
+    /// <summary>
+    /// The structure's town: from FHIR, as the Annuaire writes it (e.g. <c>58400 LA-CHARITE-SUR-LOIRE</c>); from the
+    /// extraction file, its "ligne d'acheminement" with the postal code removed (e.g. <c>PARIS CEDEX 12</c>). Null when
+    /// unknown.
+    /// </summary>
     public string? City { get; }
 
     /// <summary>
@@ -106,6 +180,76 @@ public sealed class DirectoryEntry
             ? StructureName ?? string.Empty
             : ((FamilyName ?? string.Empty) + " " + (GivenName ?? string.Empty)).Trim();
         return (who.Length == 0 ? string.Empty : who + " ") + "<" + Address.ToString("M", null) + "> " + MailboxKindCodes.ToCode(Kind);
+    }
+
+    /// <summary>
+    /// Attaches one more structure while the extraction file is read (BAL-7 0.3: a repeated address), before the entry
+    /// is published; a structure already attached is not repeated.
+    /// </summary>
+    internal void AttachStructure(StructureId structure)
+    {
+        if (structure.IsDefault || structure == _structure)
+        {
+            return;
+        }
+
+        if (_structure.IsDefault)
+        {
+            _structure = structure;
+            return;
+        }
+
+        if (_structures is null)
+        {
+            _structures = new List<StructureId>(2) { _structure, structure };
+        }
+        else if (!_structures.Contains(structure))
+        {
+            _structures.Add(structure);
+        }
+    }
+
+    /// <summary>
+    /// True when every published field is the same (the address compared with ASCII case ignored, as it is the key):
+    /// the test of <see cref="MssDirectory.Compare"/> for a changed box (BAL-7 0.3).
+    /// </summary>
+    internal bool SamePublished(DirectoryEntry other)
+    {
+        if (Kind != other.Kind
+            || _nationalId != other._nationalId
+            || RedList != other.RedList
+            || !string.Equals(FamilyName, other.FamilyName, StringComparison.Ordinal)
+            || !string.Equals(GivenName, other.GivenName, StringComparison.Ordinal)
+            || !string.Equals(StructureName, other.StructureName, StringComparison.Ordinal)
+            || !string.Equals(ActivitySector, other.ActivitySector, StringComparison.Ordinal)
+            || !string.Equals(City, other.City, StringComparison.Ordinal)
+            || !string.Equals(Service, other.Service, StringComparison.Ordinal)
+            || !string.Equals(PostalCode, other.PostalCode, StringComparison.Ordinal)
+            || !ProfessionInfo.Same(_profession, other._profession)
+            || _structure != other._structure)
+        {
+            return false;
+        }
+
+        if (_structures is null || other._structures is null)
+        {
+            return _structures is null && other._structures is null;
+        }
+
+        if (_structures.Count != other._structures.Count)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < _structures.Count; i++)
+        {
+            if (_structures[i] != other._structures[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True for the activity sectors of officines (TRE_R02): SA33, SA38, SA39, SA65 (BAL-7).</summary>

@@ -30,13 +30,11 @@ internal sealed class FhirDirectoryReader
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 128 };
     private static readonly string[] SectorCodes = BuildSectorCodes();
 
-    private readonly List<DirectoryEntry?> _entries = new();
-    private readonly AddressTable _byAddress = new();
+    private readonly DirectoryBuilder _builder = new();
     private readonly Dictionary<string, PersonInfo> _practitioners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StructureInfo> _organizations = new(StringComparer.Ordinal);
     private readonly List<PendingRoleBox> _pending = new();
     private readonly List<BoxRaw> _boxes = new();
-    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
 
     /// <summary>The position in the stream of the buffer's first byte.</summary>
     private long _offset;
@@ -47,7 +45,7 @@ internal sealed class FhirDirectoryReader
     /// </summary>
     private long _lineOnlyBefore;
 
-    public int Skipped { get; private set; }
+    public int Skipped => _builder.Skipped;
 
     /// <summary>True while <see cref="TryReadLine"/> tries a line: a nested Bundle declines instead of being read.</summary>
     private bool _trial;
@@ -129,7 +127,7 @@ internal sealed class FhirDirectoryReader
                     continue;
                 }
 
-                Skipped++;
+                _builder.Skipped++;
                 if (result == TopLevel.Stop || !SkipToNextLine(stream, ref buffer, ref start, ref end, ref eof))
                 {
                     break;
@@ -150,7 +148,7 @@ internal sealed class FhirDirectoryReader
             PersonInfo? person = pending.PractitionerId is null ? null : _practitioners.TryGetValue(pending.PractitionerId, out PersonInfo? p) ? p : null;
             StructureInfo? structure = pending.OrganizationId is null ? null : _organizations.TryGetValue(pending.OrganizationId, out StructureInfo? s) ? s : null;
             BoxRaw box = pending.Box;
-            var entry = new DirectoryEntry(
+            _builder.Fill(pending.Slot, new DirectoryEntry(
                 box.Address,
                 box.Kind,
                 person?.Rpps,
@@ -160,18 +158,10 @@ internal sealed class FhirDirectoryReader
                 structure?.Id,
                 structure?.Sector,
                 box.RedList,
-                structure?.City);
-            _entries[pending.Slot] = entry;
-            _byAddress.Fill(box.Address.ToString(), entry);
+                structure?.City));
         }
 
-        var entries = new DirectoryEntry[_entries.Count];
-        for (int i = 0; i < entries.Length; i++)
-        {
-            entries[i] = _entries[i]!;
-        }
-
-        return (entries, _byAddress);
+        return _builder.Build();
     }
 
     /// <summary>
@@ -323,7 +313,7 @@ internal sealed class FhirDirectoryReader
                         if (!rootIsObject && token != JsonTokenType.StartArray)
                         {
                             start = pos + (int)reader.BytesConsumed;
-                            Skipped++;
+                            _builder.Skipped++;
                             return TopLevel.Read;
                         }
 
@@ -336,7 +326,7 @@ internal sealed class FhirDirectoryReader
                         int stop = pos + (int)reader.BytesConsumed;
                         if (!rootIsObject)
                         {
-                            Skipped++;
+                            _builder.Skipped++;
                         }
                         else if (capturing)
                         {
@@ -411,7 +401,7 @@ internal sealed class FhirDirectoryReader
                         }
                         else
                         {
-                            Skipped++; // an entry's resource that is not an object
+                            _builder.Skipped++; // an entry's resource that is not an object
                         }
 
                         continue;
@@ -539,7 +529,7 @@ internal sealed class FhirDirectoryReader
 
         if (!ok)
         {
-            Skipped++;
+            _builder.Skipped++;
         }
     }
 
@@ -726,7 +716,7 @@ internal sealed class FhirDirectoryReader
             return false;
         }
 
-        Skipped += malformedBoxes;
+        _builder.Skipped += malformedBoxes;
         StructureId? structure = structureId ?? finessId;
         // family and given are shared as they are read (ReadHumanName)
         orgName = Share(orgName);
@@ -775,41 +765,11 @@ internal sealed class FhirDirectoryReader
         return true;
     }
 
-    /// <summary>
-    /// One instance per distinct name: family and given names repeat across the Annuaire, so the index keeps each text
-    /// once (up to a bound, so that a directory of unique names does not pay for a useless table).
-    /// </summary>
-    private string? Share(string? name)
-    {
-        if (name is null)
-        {
-            return null;
-        }
-
-        if (_names.TryGetValue(name, out string? shared))
-        {
-            return shared;
-        }
-
-        if (_names.Count < 200_000)
-        {
-            _names.Add(name, name);
-        }
-
-        return name;
-    }
+    /// <summary>One instance per distinct name: names repeat across the Annuaire (<see cref="TextPool"/>).</summary>
+    private string? Share(string? name) => _builder.Texts.Share(name);
 
     /// <summary>Adds a box unless its address is already indexed (the first occurrence wins); returns its slot or −1.</summary>
-    private int Add(BoxRaw box, DirectoryEntry? entry)
-    {
-        if (!_byAddress.TryAdd(box.Address.ToString(), entry))
-        {
-            return -1;
-        }
-
-        _entries.Add(entry);
-        return _entries.Count - 1;
-    }
+    private int Add(BoxRaw box, DirectoryEntry? entry) => _builder.TryAdd(box.Address, entry);
 
     private static void ReadIdentifier(ref Utf8JsonReader reader, ref Rpps? rpps, ref StructureId? structureId, ref StructureId? finessId)
     {
@@ -977,18 +937,17 @@ internal sealed class FhirDirectoryReader
     /// </summary>
     private string? SharedString(ref Utf8JsonReader reader)
     {
-#if NET9_0_OR_GREATER
         ReadOnlySpan<byte> utf8 = reader.ValueSpan;
         if (!reader.ValueIsEscaped && utf8.Length <= 128)
         {
             Span<char> chars = stackalloc char[128];
-            if (System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out _, out int written, replaceInvalidSequences: false) == OperationStatus.Done
-                && _names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars.Slice(0, written), out string? shared))
+            int written = ExtractionText.TryDecodeUtf8(utf8, chars);
+            if (written >= 0)
             {
-                return shared;
+                return written == 0 ? Share(string.Empty) : _builder.Texts.Share(chars.Slice(0, written));
             }
         }
-#endif
+
         return Share(reader.GetString());
     }
 

@@ -10,7 +10,8 @@ namespace Mss.Core.Directory;
 /// <summary>
 /// The MSSanté boxes of the Annuaire Santé, loaded from its FHIR R4 JSON and indexed (BAL-7): look a box up by address
 /// before writing (seed 004 FAQ 5), list a professional's boxes, search by name, warn about homonyms, list the officines
-/// a patient may write to (CONV-6).
+/// a patient may write to (CONV-6); or from ANS's national extraction file (BAL-7 0.3, <see cref="LoadExtraction(Stream)"/>)
+/// and compare two days (<see cref="Compare"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -24,46 +25,35 @@ namespace Mss.Core.Directory;
 /// box is skipped and counted in <see cref="Skipped"/>: loading never throws on content.
 /// </para>
 /// <para>
-/// The name index behind <see cref="Search"/> and <see cref="Homonyms"/> is built on first use (thread-safe), so that
-/// loading and <see cref="TryFind"/> do not pay for it. Instances are immutable after loading and thread-safe.
+/// Both readers feed the same structures (one address index, <c>AddressTable</c>). The name index behind
+/// <see cref="Search"/> and <see cref="Homonyms"/>, and the indexes behind <see cref="FindByNationalId"/>,
+/// <see cref="FindByProfessional"/> and <see cref="FindByStructure"/>, are built on first use (thread-safe), so that
+/// loading and <see cref="TryFind"/> do not pay for them. Instances are immutable after loading and thread-safe.
 /// </para>
 /// </remarks>
 public sealed class MssDirectory
 {
     private static readonly ReadOnlyCollection<DirectoryEntry> None = new(Array.Empty<DirectoryEntry>());
 
+    /// <summary>How many boxes ahead <see cref="Compare"/> looks in the day before before using the address index.</summary>
+    private const int CompareLookahead = 4;
+
     private readonly DirectoryEntry[] _entries;
     private readonly AddressTable _byAddress;
-    private readonly Dictionary<Rpps, object> _byProfessional;
     private readonly ReadOnlyCollection<DirectoryEntry> _pharmacies;
-    private readonly object _nameLock = new();
+    private readonly object _indexLock = new();
     private NameIndex? _names;
+    private Dictionary<IdNatPs, object>? _byNationalId;
+    private Dictionary<StructureId, object>? _byStructure;
 
     private MssDirectory(DirectoryEntry[] entries, AddressTable byAddress, int skipped)
     {
         _entries = entries;
         _byAddress = byAddress;
         Skipped = skipped;
-        _byProfessional = new Dictionary<Rpps, object>();
         var pharmacies = new List<DirectoryEntry>();
         foreach (DirectoryEntry entry in entries)
         {
-            if (entry.Professional is Rpps rpps)
-            {
-                if (!_byProfessional.TryGetValue(rpps, out object? existing))
-                {
-                    _byProfessional.Add(rpps, entry);
-                }
-                else if (existing is List<DirectoryEntry> list)
-                {
-                    list.Add(entry);
-                }
-                else
-                {
-                    _byProfessional[rpps] = new List<DirectoryEntry> { (DirectoryEntry)existing, entry };
-                }
-            }
-
             if (entry.IsPharmacy)
             {
                 pharmacies.Add(entry);
@@ -127,6 +117,60 @@ public sealed class MssDirectory
         return Build(reader);
     }
 
+    /// <summary>
+    /// Loads ANS's national extraction file <c>Extraction_Correspondance_MSSante</c> (BAL-7 0.3): the <c>.txt</c>, or the
+    /// <c>.zip</c> as downloaded (its one file entry), streaming. UTF-8 with or without BOM, Windows-1252 when a line's
+    /// bytes are not UTF-8 (decided line by line), LF or CRLF, <c>|</c>-separated with no quoting, columns found by their
+    /// header names. An address on several lines is one box holding every line's structure
+    /// (<see cref="DirectoryEntry.Structures"/>). Boxes whose address is not an MSSanté address (ADDR-1: the
+    /// <c>.mssante.fr</c> rule; give ANS's list to <see cref="LoadExtraction(Stream, TrustSpace)"/> to keep the boxes of
+    /// the other operators it lists) are skipped and counted, as are malformed lines, lines longer than 16 KiB and a ZIP that
+    /// cannot be read: never throws on content. Memory grows with the boxes kept, not with the file.
+    /// </summary>
+    /// <param name="extraction">The file's bytes; read to its end, not disposed.</param>
+    /// <returns>The directory.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="extraction"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed.</exception>
+    public static MssDirectory LoadExtraction(Stream extraction)
+    {
+        if (extraction is null)
+        {
+            throw new ArgumentNullException(nameof(extraction));
+        }
+
+        var reader = new ExtractionReader();
+        reader.Read(extraction);
+        return Build(reader);
+    }
+
+    /// <summary>
+    /// Loads the national extraction file as <see cref="LoadExtraction(Stream)"/> does, keeping the boxes of a trust space
+    /// (ADDR-1 0.3, BAL-7 0.3): a box is kept when its address is an address of <paramref name="trust"/> (with ANS's liste
+    /// blanche, <c>dr.durand@interop-mssante.apicrypt.org</c> is); boxes outside it are skipped and counted in
+    /// <see cref="Skipped"/>. With <see cref="TrustSpace.MssanteFr"/> it is <see cref="LoadExtraction(Stream)"/>.
+    /// </summary>
+    /// <param name="extraction">The file's bytes; read to its end, not disposed.</param>
+    /// <param name="trust">The trust space, e.g. ANS's list loaded by <see cref="TrustSpace.LoadWhitelist"/>.</param>
+    /// <returns>The directory.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="extraction"/> or <paramref name="trust"/> is null.</exception>
+    /// <exception cref="IOException">Reading the stream failed.</exception>
+    public static MssDirectory LoadExtraction(Stream extraction, TrustSpace trust)
+    {
+        if (extraction is null)
+        {
+            throw new ArgumentNullException(nameof(extraction));
+        }
+
+        if (trust is null)
+        {
+            throw new ArgumentNullException(nameof(trust));
+        }
+
+        var reader = new ExtractionReader(trust);
+        reader.Read(extraction);
+        return Build(reader);
+    }
+
     /// <summary>Builds a directory from entries the caller already holds (e.g. a cache); the first entry of an address wins.</summary>
     /// <param name="entries">The entries.</param>
     /// <returns>The directory.</returns>
@@ -179,14 +223,108 @@ public sealed class MssDirectory
     /// <summary>The boxes of a professional (personal, cabinet, or tied to a practice), in the order read.</summary>
     /// <param name="rpps">The professional's RPPS.</param>
     /// <returns>The boxes; empty when none (or for <c>default(Rpps)</c>).</returns>
-    public IReadOnlyList<DirectoryEntry> FindByProfessional(Rpps rpps)
+    public IReadOnlyList<DirectoryEntry> FindByProfessional(Rpps rpps) =>
+        rpps.IsDefault ? None : FindByNationalId(IdNatPs.FromRpps(rpps));
+
+    /// <summary>
+    /// The boxes of a professional by IdNat_PS (BAL-6): <c>8</c> + RPPS or <c>0</c> + ADELI, in the order read. The
+    /// index is built on first use (thread-safe).
+    /// </summary>
+    /// <param name="id">The professional's IdNat_PS.</param>
+    /// <returns>The boxes; empty when none (or for <c>default(IdNatPs)</c>).</returns>
+    public IReadOnlyList<DirectoryEntry> FindByNationalId(IdNatPs id)
     {
-        if (!_byProfessional.TryGetValue(rpps, out object? found))
+        Dictionary<IdNatPs, object> index = Volatile.Read(ref _byNationalId) ?? BuildIndex(ref _byNationalId, NationalIdsOf);
+        return Found(index, id);
+    }
+
+    /// <summary>
+    /// The boxes attached to a structure (BAL-6, BAL-7 0.3): every box whose <see cref="DirectoryEntry.Structures"/>
+    /// holds it, in the order read. The index is built on first use (thread-safe).
+    /// </summary>
+    /// <param name="structure">The structure's IdNat_Struct.</param>
+    /// <returns>The boxes; empty when none (or for <c>default(StructureId)</c>).</returns>
+    public IReadOnlyList<DirectoryEntry> FindByStructure(StructureId structure)
+    {
+        Dictionary<StructureId, object> index = Volatile.Read(ref _byStructure) ?? BuildIndex(ref _byStructure, StructuresOf);
+        return Found(index, structure);
+    }
+
+    /// <summary>
+    /// What changed from one day's directory to the next (BAL-7 0.3: the extraction file has no dates, so creations and
+    /// deletions are known only by comparing two days). Boxes are matched by address, ASCII case ignored; a box in both
+    /// is changed when any published field differs (kind, IdNat_PS, names, structures, profession, savoir-faire,
+    /// service, postal code, town, sector, red list). Time linear in the two sizes: one lookup per box in the other
+    /// directory's address index.
+    /// </summary>
+    /// <param name="before">The older directory.</param>
+    /// <param name="after">The newer directory.</param>
+    /// <returns>The created (in <paramref name="after"/> only), deleted (in <paramref name="before"/> only) and changed (the <paramref name="after"/> entry) boxes, each in reading order.</returns>
+    /// <exception cref="ArgumentNullException">A directory is null.</exception>
+    public static DirectoryChanges Compare(MssDirectory before, MssDirectory after)
+    {
+        if (before is null)
         {
-            return None;
+            throw new ArgumentNullException(nameof(before));
         }
 
-        return found is List<DirectoryEntry> list ? list.AsReadOnly() : new[] { (DirectoryEntry)found };
+        if (after is null)
+        {
+            throw new ArgumentNullException(nameof(after));
+        }
+
+        // The file keeps its order from one day to the next: the box of the day before is looked for first among the
+        // next few after the last one matched (a sequential walk through both), then in its address index. Every box of
+        // the day before that is matched is marked, so the deleted ones need no second lookup.
+        DirectoryEntry[] old = before._entries;
+        bool[] matched = new bool[old.Length];
+        HashSet<DirectoryEntry>? matchedByIndex = null;
+        var created = new List<DirectoryEntry>();
+        var changed = new List<DirectoryEntry>();
+        int next = 0;
+        foreach (DirectoryEntry entry in after._entries)
+        {
+            string address = entry.Address.ToString();
+            DirectoryEntry? previous = null;
+            int end = Math.Min(old.Length, next + CompareLookahead);
+            for (int k = next; k < end; k++)
+            {
+                if (string.Equals(old[k].Address.ToString(), address, StringComparison.OrdinalIgnoreCase))
+                {
+                    previous = old[k];
+                    matched[k] = true;
+                    next = k + 1;
+                    break;
+                }
+            }
+
+            if (previous is null)
+            {
+                if (!before._byAddress.TryGetValue(address.AsSpan(), out previous))
+                {
+                    created.Add(entry);
+                    continue;
+                }
+
+                (matchedByIndex ??= new HashSet<DirectoryEntry>(ReferenceComparer.Instance)).Add(previous);
+            }
+
+            if (!previous.SamePublished(entry))
+            {
+                changed.Add(entry);
+            }
+        }
+
+        var deleted = new List<DirectoryEntry>();
+        for (int k = 0; k < old.Length; k++)
+        {
+            if (!matched[k] && (matchedByIndex is null || !matchedByIndex.Contains(old[k])))
+            {
+                deleted.Add(old[k]);
+            }
+        }
+
+        return new DirectoryChanges(created, deleted, changed);
     }
 
     /// <summary>
@@ -288,13 +426,86 @@ public sealed class MssDirectory
                 return names;
             }
 
-            lock (_nameLock)
+            lock (_indexLock)
             {
                 // Stryker disable once Assignment : building it again gives the same index
                 _names ??= new NameIndex(_entries);
                 return _names;
             }
         }
+    }
+
+    /// <summary>Entries by identity (DirectoryEntry does not override equality; said here so that no one relies on it).</summary>
+    private sealed class ReferenceComparer : IEqualityComparer<DirectoryEntry>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(DirectoryEntry? x, DirectoryEntry? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(DirectoryEntry obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+
+    private static IReadOnlyList<DirectoryEntry> Found<TKey>(Dictionary<TKey, object> index, TKey key)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out object? found))
+        {
+            return None;
+        }
+
+        return found is List<DirectoryEntry> list ? list.AsReadOnly() : new[] { (DirectoryEntry)found };
+    }
+
+    private static IEnumerable<IdNatPs> NationalIdsOf(DirectoryEntry entry)
+    {
+        if (entry.NationalId is IdNatPs id)
+        {
+            yield return id;
+        }
+    }
+
+    private static IEnumerable<StructureId> StructuresOf(DirectoryEntry entry) => entry.Structures;
+
+    /// <summary>Builds a lookup index once, under the lock; each entry listed once per key, in reading order.</summary>
+    private Dictionary<TKey, object> BuildIndex<TKey>(ref Dictionary<TKey, object>? field, Func<DirectoryEntry, IEnumerable<TKey>> keysOf)
+        where TKey : notnull
+    {
+        lock (_indexLock)
+        {
+            if (field is not null)
+            {
+                return field;
+            }
+
+            var index = new Dictionary<TKey, object>();
+            foreach (DirectoryEntry entry in _entries)
+            {
+                foreach (TKey key in keysOf(entry))
+                {
+                    if (!index.TryGetValue(key, out object? existing))
+                    {
+                        index.Add(key, entry);
+                    }
+                    else if (existing is List<DirectoryEntry> list)
+                    {
+                        list.Add(entry);
+                    }
+                    else
+                    {
+                        index[key] = new List<DirectoryEntry> { (DirectoryEntry)existing, entry };
+                    }
+                }
+            }
+
+            Volatile.Write(ref field, index);
+            return index;
+        }
+    }
+
+    private static MssDirectory Build(ExtractionReader reader)
+    {
+        (DirectoryEntry[] entries, AddressTable byAddress) = reader.Build();
+        return new MssDirectory(entries, byAddress, reader.Skipped);
     }
 
     private static MssDirectory Build(FhirDirectoryReader reader)
