@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography.X509Certificates;
 using Mss.Core.Integration.Direct;
 
 namespace Mss.Core.Integration;
@@ -9,14 +8,14 @@ internal static class EndToEnd
 {
     public static async Task<int> RunAsync(TestOperator server)
     {
-        await using var tokens = new TokenEndpoint(server.IntrospectionPort);
+        await using var tokens = new TokenEndpoint(server.IntrospectionPort, server.Pki(string.Empty));
         var scenarios = new Scenarios(server, tokens, Trust(server));
         (string Name, Func<CancellationToken, Task> Run)[] all =
         [
             ("1. a professional's message (token, MssMessageBuilder) read over IMAP by MssMessageReader", scenarios.ProfessionalMessageAsync),
             ("2. an application box sends with its client certificate; without one, refused", scenarios.ApplicationBoxAsync),
             ("3. a refused token: a fresh one asked for once, then MssConnectionException", scenarios.RefusedTokenAsync),
-            ("4. a server of another PKI or for another host: refused before any token leaves", scenarios.UntrustedServerAsync),
+            ("4. a server of another PKI, for another host or revoked: refused before any token leaves", scenarios.UntrustedServerAsync),
             ("5. an unknown address of a served domain: Postfix's own bounce read by NonDeliveryReports", scenarios.BounceAsync),
             ("6. a read receipt made by ReadReceipts.Create travels back and is linked", scenarios.ReadReceiptAsync),
             ("7. an IHE_XDM.ZIP package travels and is read back intact by XdmPackage.TryRead", scenarios.XdmAsync),
@@ -52,7 +51,7 @@ internal static class EndToEnd
     /// <summary>Serves the token endpoint and prints a valid token for each box, until Ctrl-C (or SIGTERM).</summary>
     public static async Task<int> ServeAsync(TestOperator server)
     {
-        await using var tokens = new TokenEndpoint(server.IntrospectionPort);
+        await using var tokens = new TokenEndpoint(server.IntrospectionPort, server.Pki(string.Empty));
         Console.WriteLine($"Opérateur de test : SMTP {server.Host}:{server.SubmissionPort} et IMAP {server.Host}:{server.ImapPort} (STARTTLS),");
         Console.WriteLine($"autorités de test dans {server.Pki("ca.pem")}, certificat de BAL applicative {server.Pki("app.p12")} (sans mot de passe).");
         Console.WriteLine("Jetons XOAUTH2 valables pour cette session :");
@@ -84,8 +83,7 @@ internal static class EndToEnd
         return 0;
     }
 
-    // The trust a vendor sets up: the IGC-Santé roots and intermediates (here: the test PKI's). The test PKI publishes
-    // no CRL, so revocation is not checked: the one place a caller says NoCheck.
-    private static IgcSanteTrust Trust(TestOperator server) =>
-        new([server.Root], [server.Intermediate]) { Revocation = X509RevocationMode.NoCheck };
+    // The trust a vendor sets up: the IGC-Santé roots and intermediates (here: the test PKI's), revocation checked
+    // online (the default) against the CRLs the test PKI publishes on 127.0.0.1.
+    private static IgcSanteTrust Trust(TestOperator server) => new([server.Root], [server.Intermediate]);
 }

@@ -148,11 +148,16 @@ internal sealed class Scenarios(TestOperator server, TokenEndpoint tokens, IgcSa
         }
     }
 
-    // 4. The same Postfix showing a certificate of another PKI, or of the test PKI for another host: refused before any
-    //    token leaves (REF1-2, REF1-3): the introspection endpoint never hears of it.
+    // 4. The same Postfix showing a certificate of another PKI, of the test PKI for another host, or one the test PKI's
+    //    CRL revokes: refused before any token leaves (REF1-2, REF1-3): the introspection endpoint never hears of it.
     public async Task UntrustedServerAsync(CancellationToken cancellationToken)
     {
-        foreach ((int port, TrustFailure expected) in new[] { (server.OtherPkiPort, TrustFailure.UntrustedRoot), (server.WrongHostPort, TrustFailure.HostMismatch) })
+        foreach ((int port, TrustFailure expected) in new[]
+        {
+            (server.OtherPkiPort, TrustFailure.UntrustedRoot),
+            (server.WrongHostPort, TrustFailure.HostMismatch),
+            (server.RevokedPort, TrustFailure.Revoked),
+        })
         {
             var issued = new List<string>();
             int asked = tokens.Requests;
@@ -168,6 +173,8 @@ internal sealed class Scenarios(TestOperator server, TokenEndpoint tokens, IgcSa
             Expect(e.Trust == expected, $"port {port}: {expected} expected, got {e.Trust}");
             Expect(tokens.Requests == asked && !issued.Exists(tokens.WasAsked), $"port {port}: no token reached the server");
         }
+
+        Expect(tokens.CrlRequests > 0, "the client fetched the test PKI's CRLs from their distribution point");
     }
 
     // 5. A message to an unknown address of a served domain comes back as Postfix's own bounce, which

@@ -28,6 +28,8 @@ internal sealed class TestOperator
 
     public int WrongHostPort { get; private init; }
 
+    public int RevokedPort { get; private init; }
+
     public int ImapPort { get; private init; }
 
     public int IntrospectionPort { get; private init; }
@@ -43,6 +45,7 @@ internal sealed class TestOperator
             SubmissionPort = Port("MSS_IT_SUBMISSION_PORT", 10587),
             OtherPkiPort = Port("MSS_IT_OTHER_PKI_PORT", 10588),
             WrongHostPort = Port("MSS_IT_WRONG_HOST_PORT", 10589),
+            RevokedPort = Port("MSS_IT_REVOKED_PORT", 10590),
             ImapPort = Port("MSS_IT_IMAP_PORT", 10143),
             IntrospectionPort = Port("MSS_IT_INTROSPECTION_PORT", 10080),
         };

@@ -8,9 +8,11 @@ using System.Text.Json;
 namespace Mss.Core.Integration;
 
 /// <summary>
-/// The token introspection endpoint (RFC 7662) Dovecot's oauth2 passdb asks, standing in for Pro Santé Connect: on
-/// 127.0.0.1 only, it answers <c>POST /introspect</c> (<c>token=…</c>) with <c>{"active":…,"email":…}</c> for the
-/// tokens this class issued, and records every token it was asked about (to prove that one never left the client).
+/// The tests' HTTP endpoint on 127.0.0.1. The token introspection endpoint (RFC 7662) Dovecot's oauth2 passdb asks,
+/// standing in for Pro Santé Connect: it answers <c>POST /introspect</c> (<c>token=…</c>) with
+/// <c>{"active":…,"email":…}</c> for the tokens this class issued, and records every token it was asked about (to
+/// prove that one never left the client). And the test PKI's CRL distribution point: <c>GET /crl/&lt;run&gt;/root.crl</c>
+/// and <c>inter.crl</c>, as the certificates name them.
 /// </summary>
 internal sealed class TokenEndpoint : IAsyncDisposable
 {
@@ -18,9 +20,12 @@ internal sealed class TokenEndpoint : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (string Email, bool Active)> tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> asked = new();
     private readonly Task loop;
+    private readonly string pki;
+    private int crlRequests;
 
-    public TokenEndpoint(int port)
+    public TokenEndpoint(int port, string pki)
     {
+        this.pki = pki;
         listener.Prefixes.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         listener.Start();
         loop = Task.Run(ServeAsync);
@@ -28,6 +33,9 @@ internal sealed class TokenEndpoint : IAsyncDisposable
 
     /// <summary>How many introspection requests were answered.</summary>
     public int Requests => asked.Count;
+
+    /// <summary>How many CRLs were served (a client that checks revocation online fetches them).</summary>
+    public int CrlRequests => Volatile.Read(ref crlRequests);
 
     /// <summary>A new token the endpoint says is active, made out to <paramref name="box"/>.</summary>
     public string Issue(MssAddress box) => Add(box, active: true);
@@ -73,6 +81,24 @@ internal sealed class TokenEndpoint : IAsyncDisposable
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
                 return;
+            }
+
+            string path = context.Request.Url?.AbsolutePath ?? string.Empty;
+            if (context.Request.HttpMethod == "GET" && path.StartsWith("/crl/", StringComparison.Ordinal))
+            {
+                string name = path[(path.LastIndexOf('/') + 1)..];
+                byte[]? crl = name is "root.crl" or "inter.crl" ? await File.ReadAllBytesAsync(Path.Combine(pki, name)).ConfigureAwait(false) : null;
+                Interlocked.Increment(ref crlRequests);
+                context.Response.StatusCode = crl is null ? 404 : 200;
+                context.Response.ContentType = "application/pkix-crl";
+                if (crl is not null)
+                {
+                    context.Response.ContentLength64 = crl.Length;
+                    await context.Response.OutputStream.WriteAsync(crl).ConfigureAwait(false);
+                }
+
+                context.Response.Close();
+                continue;
             }
 
             string body;
