@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Mss.Core.Integration.Direct;
+using Mss.Core.Transport;
 
 namespace Mss.Core.Integration;
 
@@ -83,7 +83,7 @@ internal static class EndToEnd
         return 0;
     }
 
-    // The trust a vendor sets up: the IGC-Santé roots and intermediates (here: the test PKI's), revocation checked
-    // online (the default) against the CRLs the test PKI publishes on 127.0.0.1.
-    private static IgcSanteTrust Trust(TestOperator server) => new([server.Root], [server.Intermediate]);
+    // The trust a vendor sets up: the IGC-Santé roots and intermediates from a PEM file (here: the test PKI's),
+    // revocation checked online (the default) against the CRLs the test PKI publishes on 127.0.0.1.
+    private static IgcSanteTrust Trust(TestOperator server) => IgcSanteTrust.FromPem(File.ReadAllText(server.Pki("ca.pem")));
 }

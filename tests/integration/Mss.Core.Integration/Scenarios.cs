@@ -1,15 +1,17 @@
 using System.Diagnostics;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
 using MailKit.Search;
+using MailKit.Security;
 using MimeKit;
 using Mss.Core.Conversations;
 using Mss.Core.Delivery;
-using Mss.Core.Integration.Direct;
 using Mss.Core.Mailboxes;
 using Mss.Core.Mime;
+using Mss.Core.Transport;
 using Mss.Core.Xdm;
 using static Mss.Core.Integration.ScenarioFailure;
 
@@ -79,17 +81,34 @@ internal sealed class Scenarios(TestOperator server, TokenEndpoint tokens, IgcSa
             "Postfix verified the box's certificate (Received header): " + trace);
         Expect(received.Headers["Auto-Submitted"] == "auto-generated", "Auto-Submitted travelled");
 
-        // The same message without the certificate (and without a token): Postfix refuses it.
-        using SmtpClient anonymous = await Operator.ConnectSmtpAsync(cancellationToken).ConfigureAwait(false);
+        // A client certificate of another PKI (through MssConnection), then no certificate and no token at all (a
+        // MailKit client that checks the server with IgcSanteTrust but says nothing of itself): Postfix refuses both.
+        using (SmtpClient foreign = await Operator.WithClientCertificate(server.OtherPkiClientCertificate).ConnectSmtpAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await ExpectAccessDeniedAsync(foreign, "a certificate of another PKI", cancellationToken).ConfigureAwait(false);
+        }
+
+        using var anonymous = new SmtpClient
+        {
+            ServerCertificateValidationCallback = (_, certificate, _, _) =>
+                certificate is X509Certificate2 presented && trust.Check(presented, server.Host) == TrustFailure.None,
+        };
+        await anonymous.ConnectAsync(server.Host, server.SubmissionPort, SecureSocketOptions.StartTls, cancellationToken).ConfigureAwait(false);
+        await ExpectAccessDeniedAsync(anonymous, "no certificate", cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ExpectAccessDeniedAsync(SmtpClient smtp, string what, CancellationToken cancellationToken)
+    {
+        Expect(smtp.IsSecure && !smtp.IsAuthenticated, $"{what}: connected with TLS, not authenticated");
         try
         {
-            await anonymous.SendAsync(ApplicationMessage(), cancellationToken).ConfigureAwait(false);
-            throw new ScenarioFailure("Postfix accepted a message from a client without certificate nor token");
+            await smtp.SendAsync(ApplicationMessage(), cancellationToken).ConfigureAwait(false);
+            throw new ScenarioFailure($"{what}: Postfix accepted a message from a client without a trusted certificate nor a token");
         }
         catch (SmtpCommandException refused)
         {
             Expect((int)refused.StatusCode == 554 && refused.Message.Contains("Access denied", StringComparison.Ordinal),
-                $"refused with 554 Access denied, got {(int)refused.StatusCode} {refused.Message}");
+                $"{what}: refused with 554 Access denied, got {(int)refused.StatusCode} {refused.Message}");
         }
     }
 

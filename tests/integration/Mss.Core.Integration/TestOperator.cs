@@ -51,16 +51,13 @@ internal sealed class TestOperator
         };
     }
 
-    /// <summary>The test PKI's root and ORGANISATIONS intermediate, as a vendor's IGC-Santé PEM file holds them.</summary>
-    public string TrustPem => File.ReadAllText(Pki("root.pem")) + File.ReadAllText(Pki("inter.pem"));
-
-    public X509Certificate2 Root => X509CertificateLoader.LoadCertificateFromFile(Pki("root.pem"));
-
-    public X509Certificate2 Intermediate => X509CertificateLoader.LoadCertificateFromFile(Pki("inter.pem"));
-
     /// <summary>The application box's organisation certificate with its key (a PKCS#12 file, as vendors get it).</summary>
     public X509Certificate2 ApplicationCertificate =>
         X509CertificateLoader.LoadPkcs12FromFile(Pki("app.p12"), string.Empty);
+
+    /// <summary>A client certificate of another PKI, with its key: Postfix cannot verify it.</summary>
+    public X509Certificate2 OtherPkiClientCertificate =>
+        X509CertificateLoader.LoadPkcs12FromFile(Pki("other-app.p12"), string.Empty);
 
     public string Pki(string file) => Path.Combine(RunDirectory, "pki", file);
 
