@@ -18,7 +18,7 @@ using static Mss.Core.Integration.ScenarioFailure;
 namespace Mss.Core.Integration;
 
 /// <summary>
-/// The scenarios of issue 26, each through the connection (Mss.Core.Transport's contract) and Mss.Core's builders and
+/// The scenarios of issue 26, each through Mss.Core.Transport (MssConnection, IgcSanteTrust) and Mss.Core's builders and
 /// readers, against the running Postfix and Dovecot. Every message is found again by its Message-Id, so the
 /// scenarios do not depend on each other nor on what earlier runs left (each run has new boxes anyway).
 /// </summary>
