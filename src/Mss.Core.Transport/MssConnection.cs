@@ -244,6 +244,11 @@ public sealed class MssConnection
 
     private async Task AuthenticateAsync(MailService client, ServerJudge judge, CancellationToken cancellationToken)
     {
+        if (!client.AuthenticationMechanisms.Contains("XOAUTH2"))
+        {
+            throw new MssConnectionException(TransportText.AuthenticationNotOffered); // before any token is asked for
+        }
+
         for (int attempt = 1; ; attempt++)
         {
             string token;

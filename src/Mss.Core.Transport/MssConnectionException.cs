@@ -6,7 +6,6 @@ namespace Mss.Core.Transport;
 /// Why <see cref="MssConnection"/> could not give a connected, authenticated client (REF1-4). Its message is French, for
 /// the user (from <see cref="TransportText"/>), and never contains a token, a password or key material.
 /// </summary>
-[Serializable]
 public sealed class MssConnectionException : Exception
 {
     /// <summary>Creates an exception with a generic French message.</summary>

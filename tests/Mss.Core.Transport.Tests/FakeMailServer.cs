@@ -36,6 +36,8 @@ public sealed class FakeMailServer : IDisposable
 
     public bool RequireClientCertificate { get; init; }
 
+    public bool OfferXoauth2 { get; init; } = true;
+
     public SslProtocols Protocols { get; init; } = SslProtocols.None;
 
     public CipherSuitesPolicy? CipherSuites { get; init; }
@@ -141,12 +143,12 @@ public sealed class FakeMailServer : IDisposable
                         ehlo.Add("250-STARTTLS");
                     }
 
-                    ehlo.Add("250-AUTH XOAUTH2");
+                    ehlo.Add(OfferXoauth2 ? "250-AUTH XOAUTH2 PLAIN" : "250-AUTH PLAIN");
                     ehlo.Add("250 8BITMIME");
                     await WriteAsync(stream, string.Join("\r\n", ehlo));
                     break;
                 case "CAPABILITY" when imap:
-                    await WriteAsync(stream, "* CAPABILITY IMAP4rev1 SASL-IR AUTH=XOAUTH2" + (!secure && OfferStartTls ? " STARTTLS" : ""));
+                    await WriteAsync(stream, "* CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN" + (OfferXoauth2 ? " AUTH=XOAUTH2" : "") + (!secure && OfferStartTls ? " STARTTLS" : ""));
                     await WriteAsync(stream, tag + " OK CAPABILITY done");
                     break;
                 case "STARTTLS" when !secure && OfferStartTls:

@@ -248,6 +248,18 @@ public class MssConnectionTest
         Assert.DoesNotContain("token-", e.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(BothProtocols))]
+    public async Task Connect_ServerWithoutXoauth2_RefusedNoTokenAsked(bool imap)
+    {
+        using var server = new FakeMailServer(imap, Pki.Server) { OfferXoauth2 = false };
+        var tokens = new TokenSource();
+        var e = await Assert.ThrowsAsync<MssConnectionException>(() => ConnectAsync(Connection(server).WithAccessToken(User, tokens.NextAsync), imap));
+        Assert.Equal(TransportText.AuthenticationNotOffered, e.Message);
+        Assert.Equal(0, tokens.Calls);
+        Assert.Empty(server.Tokens);
+    }
+
     [Fact]
     public async Task Connect_DelegateGivesNoToken_NothingSent()
     {
