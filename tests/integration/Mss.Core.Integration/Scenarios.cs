@@ -68,6 +68,21 @@ internal sealed class Scenarios(TestOperator server, TokenEndpoint tokens, IgcSa
                 "Postfix recorded the SASL (XOAUTH2) login in its Received header: " + trace);
             Expect(trace.Contains("using TLSv1.", StringComparison.Ordinal), "Postfix recorded TLS in its Received header");
         }
+
+        // The same through the listener that speaks TLS 1.2 only: client and Postfix agree on an ECDHE-RSA suite of
+        // ECO.1.1.3 (REF1-1), as Postfix records.
+        MimeMessage overTls12 = new MssMessageBuilder(TestBoxes.Martin)
+            .To(TestBoxes.Durand)
+            .Subject("Par TLS 1.2")
+            .TextBody("Bonjour,\nMessage envoyé par TLS 1.2.\nDr Martin")
+            .ProductReference(ProductReference)
+            .Build();
+        MssConnection tls12 = new MssConnection(server.Host, trust) { SmtpPort = server.Tls12Port, ImapPort = server.ImapPort }
+            .WithAccessToken(TestBoxes.Martin.ToString(), _ => Task.FromResult(tokens.Issue(TestBoxes.Martin)));
+        await SendAsync(tls12, overTls12, cancellationToken).ConfigureAwait(false);
+        string tls12Trace = Received(await ReceiveAsync(TestBoxes.Durand, m => m.MessageId == overTls12.MessageId, cancellationToken).ConfigureAwait(false));
+        Expect(tls12Trace.Contains("using TLSv1.2 with cipher ECDHE-RSA-AES", StringComparison.Ordinal),
+            "TLS 1.2 with an ECDHE-RSA AES suite, as Postfix recorded: " + tls12Trace);
     }
 
     // 2. An application box connects with its client certificate (mutual TLS, REF1-3) and sends; without it, refused.

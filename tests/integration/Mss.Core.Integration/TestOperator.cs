@@ -24,6 +24,8 @@ internal sealed class TestOperator
 
     public int SubmissionPort { get; private init; }
 
+    public int Tls12Port { get; private init; }
+
     public int OtherPkiPort { get; private init; }
 
     public int WrongHostPort { get; private init; }
@@ -44,6 +46,7 @@ internal sealed class TestOperator
         {
             SubmissionPort = Port("MSS_IT_SUBMISSION_PORT", 10587),
             OtherPkiPort = Port("MSS_IT_OTHER_PKI_PORT", 10588),
+            Tls12Port = Port("MSS_IT_TLS12_PORT", 10591),
             WrongHostPort = Port("MSS_IT_WRONG_HOST_PORT", 10589),
             RevokedPort = Port("MSS_IT_REVOKED_PORT", 10590),
             ImapPort = Port("MSS_IT_IMAP_PORT", 10143),
