@@ -238,6 +238,7 @@ internal sealed class NameIndex
         private readonly List<int> _owners;
         private readonly List<int> _kinds;
         private readonly Dictionary<string, int> _distinct;
+        private readonly Dictionary<string, Folded> _folded = new(StringComparer.Ordinal);
 
         public Words(StringBuilder text, List<int> starts, List<int> owners, List<int> kinds, Dictionary<string, int> distinct)
         {
@@ -256,22 +257,50 @@ internal sealed class NameIndex
                 return string.Empty;
             }
 
-            IReadOnlyList<string> words = SearchText.Words(name!);
-            foreach (string word in words)
+            // Names repeat (homonyms, shared given names): each distinct name is folded once (issue 27).
+            if (!_folded.TryGetValue(name!, out Folded? folded))
             {
-                if (!_distinct.TryGetValue(word, out int kind))
+                IReadOnlyList<string> words = SearchText.Words(name!);
+                var kinds = new int[words.Count];
+                for (int w = 0; w < kinds.Length; w++)
                 {
-                    kind = _distinct.Count;
-                    _distinct.Add(word, kind);
+                    if (!_distinct.TryGetValue(words[w], out kinds[w]))
+                    {
+                        kinds[w] = _distinct.Count;
+                        _distinct.Add(words[w], kinds[w]);
+                    }
                 }
 
-                _starts.Add(_text.Length);
-                _owners.Add(entry);
-                _kinds.Add(kind);
-                _text.Append(word).Append(Separator);
+                folded = new Folded(words, kinds, string.Join(" ", words));
+                _folded.Add(name!, folded);
             }
 
-            return string.Join(" ", words);
+            for (int w = 0; w < folded.Kinds.Length; w++)
+            {
+                _starts.Add(_text.Length);
+                _owners.Add(entry);
+                _kinds.Add(folded.Kinds[w]);
+                _text.Append(folded.Words[w]).Append(Separator);
+            }
+
+            return folded.Joined;
+        }
+
+        /// <summary>A name's folded words, their distinct words, and the words joined by spaces.</summary>
+        private sealed class Folded
+        {
+            public Folded(IReadOnlyList<string> words, int[] kinds, string joined)
+            {
+                Words = words;
+                Kinds = kinds;
+                Joined = joined;
+            }
+
+            public IReadOnlyList<string> Words { get; }
+
+            public int[] Kinds { get; }
+
+            public string Joined { get; }
         }
     }
 
