@@ -67,6 +67,9 @@ internal static class DirectoryData
 
     /// <summary>1,000,000 for the measurements; <c>MSS_BENCH_SMALL=1</c> gives 2,000 to check that the benchmarks run.</summary>
     public static bool Small => Environment.GetEnvironmentVariable("MSS_BENCH_SMALL") == "1";
+
+    /// <summary><c>MSS_BENCH_BOXES=200000</c>: one size only for the load benchmark (issue 27's).</summary>
+    public static int? Boxes => int.TryParse(Environment.GetEnvironmentVariable("MSS_BENCH_BOXES"), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : null;
 }
 
 /// <summary>
@@ -83,8 +86,8 @@ public class DirectoryLoadBenchmarks
     [ParamsSource(nameof(Sizes))]
     public int Boxes { get; set; }
 
-    // 200,000: issue 27's measurement (target ≤ 1.0× the baseline); 1,000,000: issue 14's.
-    public static IEnumerable<int> Sizes => DirectoryData.Small ? [2_000] : [200_000, 1_000_000];
+    // 200,000: issue 27's measurement (target ≤ 1.0× the baseline); 1,000,000: issue 14's. MSS_BENCH_BOXES=n: n only.
+    public static IEnumerable<int> Sizes => DirectoryData.Small ? [2_000] : DirectoryData.Boxes is { } boxes ? [boxes] : [200_000, 1_000_000];
 
     [GlobalSetup]
     public void Setup()

@@ -31,7 +31,7 @@ internal sealed class NameIndex
         var owners = new List<int>(entries.Length * 3);
         var kinds = new List<int>(entries.Length * 3);            // each word's distinct word
         var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
-        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var groups = new Dictionary<(string Family, string Given), List<int>>(); // folded names, shared per distinct name
         var added = new Words(text, starts, owners, kinds, distinct);
         _entryStart = new int[entries.Length + 1];
         for (int i = 0; i < entries.Length; i++)
@@ -43,7 +43,8 @@ internal sealed class NameIndex
             added.Add(entry.StructureName, i);
             if (family.Length != 0)
             {
-                string key = family + "\u0001" + given;
+                // No key string per entry (issue 27): the folded names are shared, the key is built once per homonym group.
+                var key = (family, given);
                 if (!groups.TryGetValue(key, out List<int>? group))
                 {
                     group = new List<int>(1);
@@ -102,12 +103,12 @@ internal sealed class NameIndex
             _wordEntry[at] = owners[i];
         }
 
-        _homonyms = new Dictionary<string, int[]>(groups.Count, StringComparer.Ordinal);
-        foreach (KeyValuePair<string, List<int>> group in groups)
+        _homonyms = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (KeyValuePair<(string Family, string Given), List<int>> group in groups)
         {
             if (group.Value.Count > 1)
             {
-                _homonyms.Add(group.Key, group.Value.ToArray());
+                _homonyms.Add(group.Key.Family + "\u0001" + group.Key.Given, group.Value.ToArray());
             }
         }
     }
