@@ -67,6 +67,9 @@ internal static class DirectoryData
 
     /// <summary>1,000,000 for the measurements; <c>MSS_BENCH_SMALL=1</c> gives 2,000 to check that the benchmarks run.</summary>
     public static bool Small => Environment.GetEnvironmentVariable("MSS_BENCH_SMALL") == "1";
+
+    /// <summary><c>MSS_BENCH_BOXES=200000</c>: one size only for the load benchmark (issue 27's).</summary>
+    public static int? Boxes => int.TryParse(Environment.GetEnvironmentVariable("MSS_BENCH_BOXES"), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : null;
 }
 
 /// <summary>
@@ -83,7 +86,8 @@ public class DirectoryLoadBenchmarks
     [ParamsSource(nameof(Sizes))]
     public int Boxes { get; set; }
 
-    public static IEnumerable<int> Sizes => DirectoryData.Small ? [2_000] : [1_000_000];
+    // 200,000: issue 27's measurement (target ≤ 1.0× the baseline); 1,000,000: issue 14's. MSS_BENCH_BOXES=n: n only.
+    public static IEnumerable<int> Sizes => DirectoryData.Small ? [2_000] : DirectoryData.Boxes is { } boxes ? [boxes] : [200_000, 1_000_000];
 
     [GlobalSetup]
     public void Setup()
@@ -232,6 +236,33 @@ public class DirectorySearchBenchmarks
 
     [Benchmark]
     public int Homonyms() => _directory.Homonyms(_directory.Entries[Boxes / 2]).Count;
+}
+
+/// <summary>
+/// Issue 27: the first <see cref="MssDirectory.Search"/> after a load, name index included (target: within 50 ms on
+/// 200,000 boxes). Each measured call runs on a directory loaded fresh in the iteration's setup (not measured). Run:
+/// <c>-- --filter '*DirectoryFirstSearch*'</c>.
+/// </summary>
+[MemoryDiagnoser]
+[InvocationCount(1)]
+public class DirectoryFirstSearchBenchmarks
+{
+    private byte[] _ndjson = [];
+    private MssDirectory _directory = null!;
+
+    [ParamsSource(nameof(Sizes))]
+    public int Boxes { get; set; }
+
+    public static IEnumerable<int> Sizes => DirectoryData.Small ? [2_000] : [200_000];
+
+    [GlobalSetup]
+    public void Setup() => _ndjson = DirectoryData.Ndjson(Boxes);
+
+    [IterationSetup]
+    public void Load() => _directory = MssDirectory.Load(new MemoryStream(_ndjson, writable: false));
+
+    [Benchmark]
+    public int FirstSearch() => _directory.Search("dupont jea", 20).Count;
 }
 
 internal static class JsonElementExtensions

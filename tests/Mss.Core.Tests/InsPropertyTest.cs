@@ -46,6 +46,8 @@ public class InsPropertyTest
         });
     }
 
+#if !DEBUG
+    // Release only (issue 27): Debug builds allocate where Release does not; the measurement is in the benchmarks.
     // INS-9: Compare allocates nothing (it runs on every keystroke of an identity form).
     [Fact]
     public void Compare_AllocatesNothing()
@@ -56,4 +58,5 @@ public class InsPropertyTest
         Assert.Equal(0, Allocations.Measure(Run, 100, out int[] results));
         Assert.All(results, r => Assert.Equal((int)(InsMismatches.Sex | InsMismatches.BirthPlace) + (int)InsMismatches.BirthPlace, r));
     }
+#endif
 }

@@ -38,17 +38,31 @@ internal static class SearchText
 
             if (char.IsLetterOrDigit(c))
             {
-                string letters = c switch
+                switch (c)
                 {
-                    'œ' or 'Œ' => "OE",
-                    'æ' or 'Æ' => "AE",
-                    'ß' => "SS",
-                    'ø' or 'Ø' => "O",
-                    'đ' or 'Đ' => "D",
-                    'ł' or 'Ł' => "L",
-                    _ => new string(char.ToUpperInvariant(c), 1),
-                };
-                sb.Append(letters);
+                    case 'œ' or 'Œ':
+                        sb.Append("OE");
+                        break;
+                    case 'æ' or 'Æ':
+                        sb.Append("AE");
+                        break;
+                    case 'ß':
+                        sb.Append("SS");
+                        break;
+                    case 'ø' or 'Ø':
+                        sb.Append('O');
+                        break;
+                    case 'đ' or 'Đ':
+                        sb.Append('D');
+                        break;
+                    case 'ł' or 'Ł':
+                        sb.Append('L');
+                        break;
+                    default:
+                        sb.Append(char.ToUpperInvariant(c)); // no string per character (issue 27)
+                        break;
+                }
+
                 space = false;
             }
             else if (!space)

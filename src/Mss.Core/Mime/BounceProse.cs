@@ -36,14 +36,14 @@ internal static class BounceProse
     /// <summary>How far after an address its explanation is looked for.</summary>
     private const int Window = 2048;
 
-    private static readonly string[] CopyMarkers =
+    private static readonly PhraseSet CopyMarkers = new(new[]
     {
         "copy of the message", "copy of your message", "original message", "returned message", "unsent message",
         "undelivered message", "message header", "headers of", "header of the original", "the message you sent", "message text follows",
         "rejected message", "message follows",
-    };
+    });
 
-    private static readonly string[] FollowMarkers = { "headers follow", "message follow", "copy of the message", "original message", "unsent message", "returned message", "original message headers" };
+    private static readonly PhraseSet FollowMarkers = new("headers follow", "message follow", "copy of the message", "original message", "unsent message", "returned message", "original message headers");
 
     // What is left of an address before the text about it: "<a@x>: 550 …" leaves ">: ".
     private static readonly char[] AddressLeftovers = { '>', '"', '\'', ':', ' ', '\t' };
@@ -73,13 +73,9 @@ internal static class BounceProse
 
             if (s < end && (text[s] == '-' || text[s] == '=' || text[s] == '_') && s + 2 < end && text[s + 1] == text[s] && text[s + 2] == text[s])
             {
-                string line = text.Substring(s, Math.Min(end - s, 200));
-                foreach (string marker in CopyMarkers)
+                if (CopyMarkers.IsIn(text.AsSpan(s, Math.Min(end - s, 200))))
                 {
-                    if (line.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
-                    {
-                        return i;
-                    }
+                    return i;
                 }
             }
             else if (s == i && (StartsWith(text, i, end, "Received: ") || StartsWith(text, i, end, "Return-Path:")))
@@ -88,13 +84,9 @@ internal static class BounceProse
             }
             else if (end - s < 100 && EndsAsMarker(text, s, end))
             {
-                string line = text.Substring(s, end - s);
-                foreach (string marker in FollowMarkers)
+                if (FollowMarkers.IsIn(text.AsSpan(s, end - s)))
                 {
-                    if (line.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
-                    {
-                        return i;
-                    }
+                    return i;
                 }
             }
 

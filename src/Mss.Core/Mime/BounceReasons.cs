@@ -20,7 +20,12 @@ internal static class BounceReasons
     // refusal words, so "Recipient address rejected: User unknown" is an unknown user, not a refusal.
     private static readonly (NonDeliveryReason Reason, string[] Phrases)[] Words =
     {
-        (NonDeliveryReason.Refused, new[] { "sender address rejected", "sender verify failed" }),
+        // Refusals of the sender or of the sending host (issue 27): they decide even when the text also names the recipient.
+        (NonDeliveryReason.Refused, new[]
+        {
+            "sender address rejected", "sender verify failed", "domain of sender address", "client host rejected",
+            "mismatches client ip", "use the smtp server of your isp", "not have permission to post", "pas autorisé à lui envoyer",
+        }),
         (NonDeliveryReason.MailboxFull, new[]
         {
             "mailbox full", "mailbox is full", "mailbox has exceeded", "mailbox size limit", "over quota", "overquota", "over its quota",
@@ -53,6 +58,10 @@ internal static class BounceReasons
             "user doesn't have", "user does not have", "name is not recognized", "recipient not recognized", "invalid final delivery",
             "invalid userid", "destinataire inconnu", "adresse inconnue",
             "unknown account", "account unknown", "not our customer", "inconnu", "n'existe pas", "introuvable",
+
+            // A refusal of the recipient's address is about the recipient, not a refusal of the sender (issue 27): Office 365's
+            // directory-based edge blocking ("550 5.4.1 Recipient address rejected: Access denied"), InterScan's "check if address is correct".
+            "recipient address rejected: access denied", "if address is correct",
         }),
         (NonDeliveryReason.MailboxClosed, new[]
         {
@@ -66,6 +75,10 @@ internal static class BounceReasons
             "retry timeout exceeded", "retry time exceeded", "cannot send message for", "could not send message for", "expired", "could not be delivered within", "delivery time",
             "queued too long", "too long in queue", "undeliverable for", "in the queue for", "in queue for", "queue lifetime", "for more than", "timed out",
             "time limit", "maximum time", "delai", "délai",
+
+            // Delays and retries (issue 27): a message not delivered in time, whatever happens next.
+            "delayed", "not delivered within", "for a long time", "be retried", "will continue trying",
+            "aborted after", "attempts:", "retry timeout", "timeout", "time out",
         }),
         (NonDeliveryReason.Refused, new[]
         {
@@ -88,6 +101,11 @@ internal static class BounceReasons
         (NonDeliveryReason.Refused, new[] { "rbl", "spf", "dkim", "dmarc", "ptr", "uce" }),
     };
 
+    // Each list above searched in one pass over the text (issue 27): the groups of Words in order, then the weak refusals.
+    private static readonly PhraseSet WordSet = new(Array.ConvertAll(Words, w => w.Phrases));
+
+    private static readonly PhraseSet WeakSet = new(WeakRefusal);
+
     /// <summary>
     /// The reason the words of <paramref name="text"/> give, or null when they say nothing specific. Generic refusal
     /// words ("rejected", "denied"…) count only with <paramref name="weak"/>: read them after the status codes.
@@ -99,17 +117,12 @@ internal static class BounceReasons
             return null;
         }
 
-        // Lower case once, then ordinal (vectorised) searches: the phrases are lower case.
-        string t = (text!.Length > MaxWords ? text.Substring(0, MaxWords) : text).ToLowerInvariant();
-        foreach ((NonDeliveryReason reason, string[] phrases) in Words)
+        // One pass per list over the first 4 KB, ignoring case (issue 27).
+        ReadOnlySpan<char> t = text.AsSpan(0, Math.Min(text!.Length, MaxWords));
+        int group = WordSet.FirstGroup(t);
+        if (group >= 0)
         {
-            foreach (string phrase in phrases)
-            {
-                if (t.IndexOf(phrase, StringComparison.Ordinal) >= 0)
-                {
-                    return reason;
-                }
-            }
+            return Words[group].Reason;
         }
 
         foreach ((NonDeliveryReason reason, string[] words) in WholeWords)
@@ -123,15 +136,9 @@ internal static class BounceReasons
             }
         }
 
-        if (weak)
+        if (weak && WeakSet.IsIn(t))
         {
-            foreach (string word in WeakRefusal)
-            {
-                if (t.IndexOf(word, StringComparison.Ordinal) >= 0)
-                {
-                    return NonDeliveryReason.Refused;
-                }
-            }
+            return NonDeliveryReason.Refused;
         }
 
         return null;
@@ -254,17 +261,18 @@ internal static class BounceReasons
 
     private static bool IsCodeChar(char c) => char.IsDigit(c) || c == '.';
 
-    private static bool ContainsWord(string text, string word)
+    private static bool ContainsWord(ReadOnlySpan<char> text, string word)
     {
         int start = 0;
         while (start < text.Length)
         {
-            int at = text.IndexOf(word, start, StringComparison.Ordinal);
+            int at = text.Slice(start).IndexOf(word.AsSpan(), StringComparison.OrdinalIgnoreCase);
             if (at < 0)
             {
                 return false;
             }
 
+            at += start;
             bool before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
             bool after = at + word.Length >= text.Length || !char.IsLetterOrDigit(text[at + word.Length]);
             if (before && after)

@@ -16,34 +16,40 @@ internal static class DeliveryReportReader
     /// <summary>How many places of one address in the prose are read for its explanation.</summary>
     private const int MaxPlaces = 8;
 
-    private static readonly string[] BounceSenders = { "mailer-daemon", "mailer_daemon", "postmaster", "mail delivery", "mail administrator", "mailer daemon", "delivery subsystem", "mdaemon", "mail-daemon" };
+    private static readonly PhraseSet BounceSenders = new(new[] { "mailer-daemon", "mailer_daemon", "postmaster", "mail delivery", "mail administrator", "mailer daemon", "delivery subsystem", "mdaemon", "mail-daemon" });
 
-    private static readonly string[] BounceSubjects =
+    private static readonly PhraseSet BounceSubjects = new(new[]
     {
         "undeliver", "undelivered", "not delivered", "delivery status notification", "delivery failure", "delivery failed",
         "delivery has failed", "failure notice", "returned mail", "mail delivery failed", "delivery problem", "non remis",
         "non distribué", "non distribue", "unzustellbar", "nondeliverable", "non-deliverable", "mail system error",
         "could not be delivered", "delivery notification", "warning: could not send", "delayed mail", "delivery delayed",
         "returned to sender", "bounce", "mail failure", "message status - undeliverable", "rejected", "delivery report",
-    };
+    });
 
-    private static readonly string[] AutoReplySubjects = { "auto:", "automatic reply", "autoreply", "auto-reply", "out of office", "out of the office", "réponse automatique", "reponse automatique", "absence", "vacation", "abwesenheit" };
+    private static readonly PhraseSet AutoReplySubjects = new(new[] { "auto:", "automatic reply", "autoreply", "auto-reply", "out of office", "out of the office", "réponse automatique", "reponse automatique", "absence", "vacation", "abwesenheit" });
 
-    private static readonly string[] TemporaryPhrases =
+    private static readonly PhraseSet TemporaryPhrases = new(new[]
     {
         "will continue trying", "will keep trying", "will retry", "will be retried", "still being retried", "still trying",
         "not yet been delivered", "not been delivered yet", "still undelivered", "delivery has been delayed", "has been delayed",
         "delivery delayed", "this is not a permanent error", "no action is required", "will try again", "warning: could not send",
-    };
+    });
 
-    private static readonly string[] PermanentPhrases = { "permanent error", "permanent fatal", "failed permanently", "permanent failure", "giving up", "gave up", "has failed", "delivery failed" };
+    private static readonly PhraseSet PermanentPhrases = new(new[] { "permanent error", "permanent fatal", "failed permanently", "permanent failure", "giving up", "gave up", "has failed", "delivery failed" });
 
-    private static readonly string[] FailurePhrases =
+    private static readonly PhraseSet FailurePhrases = new(new[]
     {
         "could not be delivered", "couldn't be delivered", "undeliverable", "delivery failed", "delivery has failed", "permanent fatal",
         "was not delivered", "not be delivered", "unable to deliver", "failed to deliver", "error delivering", "delivery to the following",
         "not delivered to", "permanent error",
-    };
+    });
+
+    private static readonly PhraseSet DelayedSubjects = new("delayed", "delay)", "warning: could not send", "still being retried");
+
+    private static readonly PhraseSet FailureSubjects = new("undeliver", "failure", "failed");
+
+    private static readonly PhraseSet AutomaticSenders = new("no-reply", "noreply", "daemon", "mailer", "bounce");
 
     private static readonly string[] NotRecipients = { "postmaster", "mailer-daemon", "mailer_daemon", "mailerdaemon" };
 
@@ -90,14 +96,14 @@ internal static class DeliveryReportReader
 
         // The human-readable part: the first part of a multipart/report (RFC 6522), else every text leaf of the message.
         string human = HumanText(multipartReport is { Count: > 0 } ? MimeParts.Leaves(multipartReport[0]) : leaves);
-        if (human.Trim().Length == 0 && message.Body is Multipart multipart)
+        if (string.IsNullOrWhiteSpace(human) && message.Body is Multipart multipart)
         {
             // A multipart whose boundary never comes: MimeKit keeps the whole text as its preamble (or epilogue).
             human = (multipart.Preamble ?? string.Empty) + "\n" + (multipart.Epilogue ?? string.Empty);
         }
 
         int copy = BounceProse.CopyStart(human);
-        string prose = human.Substring(0, copy);
+        string prose = copy == human.Length ? human : human.Substring(0, copy);
         originalId ??= MessageIdLine(human, copy);
         List<(NonDeliveryReason Reason, string Address)> french = NonDeliveryNotice.FindAll(prose, MaxFrench);
 
@@ -213,6 +219,14 @@ internal static class DeliveryReportReader
                     building.Address = inDiagnostic[0].Address;
                 }
             }
+            else if (!permanent)
+            {
+                // DEL-6 (issue 27): a delay is an expiry in the making, unless its diagnostic names a specific reason.
+                building.Reason = BounceReasons.FromWords(diagnostic)
+                    ?? BounceReasons.FromCode(diagnosticCode)
+                    ?? BounceReasons.FromCode(statusCode)
+                    ?? NonDeliveryReason.Expired;
+            }
             else
             {
                 building.Reason = BounceReasons.FromWords(diagnostic)
@@ -233,9 +247,9 @@ internal static class DeliveryReportReader
     {
         var recipients = new List<Building>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        string lower = Lower(context.Prose);
-        bool temporary = ContainsLower(lower, TemporaryPhrases) && !ContainsLower(lower, PermanentPhrases);
-        temporary |= ContainsAny(message.Subject ?? string.Empty, new[] { "delayed", "delay)", "warning: could not send", "still being retried" });
+        ReadOnlySpan<char> prose = Head(context.Prose);
+        bool temporary = TemporaryPhrases.IsIn(prose) && !PermanentPhrases.IsIn(prose);
+        temporary |= DelayedSubjects.IsIn(Head(message.Subject ?? string.Empty));
 
         var candidates = new List<string>();
         foreach (Header header in message.Headers)
@@ -307,7 +321,9 @@ internal static class DeliveryReportReader
             {
                 Status = code,
                 Diagnostic = reply,
-                Reason = BounceReasons.FromWords(reply)
+                Reason = temporary
+                    ? BounceReasons.FromWords(reply) ?? BounceReasons.FromCode(code) ?? BounceReasons.FromWords(about) ?? NonDeliveryReason.Expired // a delay, see FromGroups
+                    : BounceReasons.FromWords(reply)
                     ?? BounceReasons.FromCode(code)
                     ?? BounceReasons.FromWords(about)
                     ?? BounceReasons.FromWords(reply, weak: true)
@@ -433,19 +449,19 @@ internal static class DeliveryReportReader
         }
 
         string subject = message.Subject ?? string.Empty;
-        if (ContainsAny(subject, AutoReplySubjects) && !ContainsAny(subject, new[] { "undeliver", "failure", "failed" }))
+        if (AutoReplySubjects.IsIn(Head(subject)) && !FailureSubjects.IsIn(Head(subject)))
         {
             return false;
         }
 
         // The From header's text holds its addresses and display names: one search instead of MimeKit's list parse (issue 29).
         string from = message.Headers[HeaderId.From] ?? string.Empty;
-        if (ContainsAny(from, BounceSenders))
+        if (BounceSenders.IsIn(Head(from)))
         {
             return true;
         }
 
-        if (ContainsAny(subject, BounceSubjects))
+        if (BounceSubjects.IsIn(Head(subject)))
         {
             return true;
         }
@@ -455,10 +471,10 @@ internal static class DeliveryReportReader
             || (message.Headers[HeaderId.ReturnPath] is { } returnPath && returnPath.Trim() == "<>");
         foreach (string address in HeaderAddresses.Read(message.Headers, HeaderId.From))
         {
-            automatic |= ContainsAny(address, new[] { "no-reply", "noreply", "daemon", "mailer", "bounce" });
+            automatic |= AutomaticSenders.IsIn(Head(address));
         }
 
-        return automatic && ContainsLower(Lower(prose), FailurePhrases);
+        return automatic && FailurePhrases.IsIn(Head(prose));
     }
 
     /// <summary>The addresses that are not failed recipients: the bounce's own sender and addressees (the original sender).</summary>
@@ -565,23 +581,8 @@ internal static class DeliveryReportReader
 
     private static bool Is(string type, string expected) => string.Equals(type, expected, StringComparison.OrdinalIgnoreCase);
 
-    private static bool ContainsAny(string text, string[] phrases) => ContainsLower(Lower(text), phrases);
-
-    /// <summary>The first 16 KB of a text in lower case, for ordinal searches of lower-case phrases.</summary>
-    private static string Lower(string text) => (text.Length > BounceReasons.MaxClassified ? text.Substring(0, BounceReasons.MaxClassified) : text).ToLowerInvariant();
-
-    private static bool ContainsLower(string lower, string[] phrases)
-    {
-        foreach (string phrase in phrases)
-        {
-            if (lower.IndexOf(phrase, StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>The first 16 KB of a text: what the phrase lists are looked for in.</summary>
+    private static ReadOnlySpan<char> Head(string text) => text.AsSpan(0, Math.Min(text.Length, BounceReasons.MaxClassified));
 
     /// <summary>A recipient being read.</summary>
     private sealed class Building

@@ -173,7 +173,9 @@ internal static class DsnFields
 
         if (Is(fieldName, "Original-Recipient"))
         {
-            return current.OriginalRecipient is not null || (current.FinalRecipient is not null && (current.Action is not null || current.Status is not null));
+            // After a Final-Recipient with its Status (or Diagnostic-Code), the next recipient's. Not after an Action alone:
+            // Amazon SES writes Action, Final-Recipient, Original-Recipient, Diagnostic-Code, Status for one recipient (issue 27).
+            return current.OriginalRecipient is not null || (current.FinalRecipient is not null && (current.Status is not null || current.Diagnostic is not null));
         }
 
         return false;

@@ -226,6 +226,8 @@ public class ConversationTest
         Assert.Equal(ConversationStatus.Open, c.Status);
     }
 
+#if !DEBUG
+    // Release only (issue 27): Debug builds allocate where Release does not; the measurement is in the benchmarks.
     // A conversation is a struct applied to every message: TryApply allocates nothing, whatever the row that decides.
     [Fact]
     public void TryApply_AllocatesNothing()
@@ -251,6 +253,7 @@ public class ConversationTest
             return accepted;
         }
     }
+#endif
 
     [Fact]
     public void Equality_ComparesCounterpartStatusAndProfile()

@@ -93,7 +93,7 @@ public class BounceCorpusTest(ITestOutputHelper output)
     [Fact]
     public void Corpus_RecognisedRecipientsAndReasons_AboveFloors()
     {
-        int files = 0, recognised = 0, bounces = 0, expectedRecipients = 0, foundRecipients = 0, compared = 0, agreeing = 0, notBounces = 0, notBouncesRefused = 0, notInMessage = 0;
+        int files = 0, recognised = 0, bounces = 0, expectedRecipients = 0, foundRecipients = 0, compared = 0, agreeing = 0, filteredUnknown = 0, notBounces = 0, notBouncesRefused = 0, notInMessage = 0;
         var misses = new List<string>();
         foreach (Expected expected in LoadExpected())
         {
@@ -140,6 +140,9 @@ public class BounceCorpusTest(ITestOutputHelper output)
                 }
                 else
                 {
+                    // sisimai's "filtered" where the text says the user is unknown: we say AddressDoesNotExist on purpose
+                    // (known-disagreements.tsv); issue 27 counts these as agreeing in its figure, and so does the floor below.
+                    filteredUnknown += expected.Reasons[i] == "filtered" && r.Reason == NonDeliveryReason.AddressDoesNotExist ? 1 : 0;
                     misses.Add(string.Create(CultureInfo.InvariantCulture, $"{expected.File}[{i}]: sisimai {expected.Reasons[i]}, read {r.Reason} ({r.Status}) {Trim(r.Diagnostic)}"));
                 }
             }
@@ -153,8 +156,9 @@ public class BounceCorpusTest(ITestOutputHelper output)
         double recognisedShare = (double)recognised / files;
         double recipientShare = (double)foundRecipients / expectedRecipients;
         double reasonShare = (double)agreeing / compared;
+        double agreementShare = (double)(agreeing + filteredUnknown) / compared;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{files} files ({bounces} bounces, {notBounces} not bounces): recognised {recognised}/{files} = {recognisedShare:P1}; non-bounces refused {notBouncesRefused}/{notBounces}; recipients found {foundRecipients}/{expectedRecipients} = {recipientShare:P1}; reasons agreeing with sisimai {agreeing}/{compared} = {reasonShare:P1}; addresses not written as is {notInMessage}"));
+            $"{files} files ({bounces} bounces, {notBounces} not bounces): recognised {recognised}/{files} = {recognisedShare:P1}; non-bounces refused {notBouncesRefused}/{notBounces}; recipients found {foundRecipients}/{expectedRecipients} = {recipientShare:P1}; reasons agreeing with sisimai {agreeing}/{compared} = {reasonShare:P1}, with \"filtered\" over an unknown user counted as agreeing {agreeing + filteredUnknown}/{compared} = {agreementShare:P1}; addresses not written as is {notInMessage}"));
         foreach (string miss in misses)
         {
             output.WriteLine(miss);
@@ -165,6 +169,7 @@ public class BounceCorpusTest(ITestOutputHelper output)
         Assert.True(recognisedShare >= 0.95, "recognised " + recognisedShare);
         Assert.True(recipientShare >= 0.95, "recipients " + recipientShare);
         Assert.True(reasonShare >= 0.65, "reasons " + reasonShare);
+        Assert.True(agreementShare >= 0.85, "reasons agreeing, filtered over an unknown user counted (issue 27 target) " + agreementShare);
         Assert.True(notInMessage <= 2, "addresses not in the message: " + notInMessage);
     }
 
@@ -246,7 +251,7 @@ public class BounceCorpusTest(ITestOutputHelper output)
     [InlineData("lhost-imailserver-01.eml", "kijitora@example.com", NonDeliveryReason.AddressDoesNotExist, true)] // "Unknown user: kijitora@example.com"
     [InlineData("lhost-interscanmss-01.eml", "kijitora@example.co.jp", NonDeliveryReason.AddressDoesNotExist, true)] // 550 5.1.1 ... user unknown
     [InlineData("lhost-activehunter-01.eml", "kijitora@example.org", NonDeliveryReason.AddressDoesNotExist, true)] // "no mailbox here by that name (#5.1.1)"
-    [InlineData("lhost-gmail-08.eml", "kijitora@example.com", NonDeliveryReason.Other, false)] // "has been delayed", will be retried
+    [InlineData("lhost-gmail-08.eml", "kijitora@example.com", NonDeliveryReason.Expired, false)] // "has been delayed", will be retried: a delay is Expired (issue 27)
     [InlineData("lhost-v5sendmail-01.eml", "kijitora@example.com", NonDeliveryReason.Expired, true)] // "Cannot send message for 4 days"; recipient only in the returned copy
     public void Corpus_ReadByHand(string file, string recipient, NonDeliveryReason reason, bool permanent)
     {
