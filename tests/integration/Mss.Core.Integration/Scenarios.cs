@@ -269,6 +269,7 @@ internal sealed class Scenarios(TestOperator server, TokenEndpoint tokens, IgcSa
             Path.Combine(server.Repository, "tests", "Mss.Core.Tests", "TestData", "Cda", "LDL-SES_2022.01.xml"), cancellationToken).ConfigureAwait(false);
         XdmPackage package = new XdmPackageBuilder(TestBoxes.FirstPatient, "1.2.250.1.213.1.4.10")
             .AddCda("LDL-SES_2022.01.xml", cda)
+            .ContentType(new XdmCode("03", "1.2.250.1.213.2.2", "Hospitalisation complète (non compris hospitalisation de semaine)")) // JDV_J03: REF2-2 0.3 requires it
             .Build();
         MimeMessage sent = new MssMessageBuilder(TestBoxes.Martin)
             .To(FirstPatientBox)
