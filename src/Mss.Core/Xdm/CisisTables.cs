@@ -70,6 +70,20 @@ internal static class CisisTables
         }
     }
 
+    /// <summary>
+    /// The sizes of freshly loaded tables (not the cached ones): classes, formats, content types, ASS_X04, ASS_A11 and ASS_A12
+    /// rows kept. For tests: the cached tables are loaded once per process.
+    /// </summary>
+    internal static int[] FreshCounts()
+    {
+        Tables t = Load();
+        return [t.Classes.Count, t.Formats.Count, t.ContentTypes.Count, t.ClassByType.Count, t.FormatByTemplate.Count, t.FormatByMediaType.Count];
+    }
+
+    /// <summary>A fresh load's lookup of ASS_X04 (see <see cref="FreshCounts"/>).</summary>
+    internal static XdmCode? FreshClassOfType(string code, string system) =>
+        Load().ClassByType.TryGetValue(Key(code, system), out XdmCode? c) ? c : null;
+
     private static string Key(string code, string system) => code + "\n" + system;
 
     private static Tables Load()

@@ -141,6 +141,17 @@ public class CisisTablesTest
     }
 
     [Fact]
+    public void FreshLoad_KeepsEveryUsableRow()
+    {
+        // JDV_J06 12 classes; JDV_J10 52 TRE_A06 + 35 TRE_A11 formats; JDV_J03 1 + 33 + 63 + 3 codes; ASS_X04 123 class rows
+        // (the ASTM → URN row left out); ASS_A11 57 structured models (the 5 rows of the N1 model and none repeated); ASS_A12 5.
+        Assert.Equal([12, 87, 100, 123, 57, 5], CisisTables.FreshCounts());
+        Assert.Equal("42", CisisTables.FreshClassOfType("57833-6", "2.16.840.1.113883.6.1")!.Code);
+        Assert.Null(CisisTables.FreshClassOfType("57833-6", "1.2.250.1.213.1.1.4.12")); // the code under another system
+        Assert.Null(CisisTables.FreshClassOfType("E1762", "ASTM"));
+    }
+
+    [Fact]
     public void Tables_HeadersCiteSourceOidAndVersion()
     {
         foreach (string name in new[] { "ASS_X04.tsv", "ASS_A11.tsv", "ASS_A12.tsv", "JDV_J03.tsv", "JDV_J06.tsv", "JDV_J10.tsv" })
