@@ -291,6 +291,8 @@ internal sealed class Scenarios(TestOperator server, TokenEndpoint tokens, IgcSa
         Expect(read.Documents.Count == 1 && read.Documents[0].Content.AsSpan().SequenceEqual(cda) && read.Documents[0].Hash == package.Documents[0].Hash,
             "the CDA document is intact (content and SHA-1)");
         Expect(read.Metadata.AsSpan().SequenceEqual(package.Metadata), "METADATA.XML is intact");
+        Expect(package.Findings.Count == 0 && read.Findings.Count == 0,
+            "no CI-SIS finding on the package built or read (REF2-2 0.3): " + string.Join(" | ", read.Findings.Select(f => f.Attribute + ": " + f.Message)));
         Expect(received.Headers["X-MSS-CODECDA"] == "11490-0" && received.Headers["X-MSS-INS"] == "O", "X-MSS-CODECDA and X-MSS-INS travelled");
     }
 
