@@ -19,7 +19,7 @@ namespace Mss.Core.Directory;
 /// FR Core e-mail type MSSANTE but without that extension has no known kind: it is skipped and counted. A box telecom whose
 /// address is not an MSSanté address, is a patient's (BAL-4), or whose <c>type</c> is missing or not a TRE_R257 code is
 /// skipped and counted; so is a resource that is not a JSON object or has no <c>resourceType</c>, and a top-level value
-/// that is not valid JSON (NDJSON resumes at the next line; a Bundle stops there). The first occurrence of an address
+/// that is not valid JSON (NDJSON resumes at the next line, and a value starting in the lines a malformed one covered is read only when it ends on its line, issue 29; a Bundle stops there). The first occurrence of an address
 /// wins. A PractitionerRole's box takes the RPPS and names of the Practitioner it references and the structure of the
 /// Organization it references, wherever they are in the input.
 /// </remarks>
